@@ -1,0 +1,107 @@
+# Top-level build of the hypervisor image, its guest-side firmware, the
+# disk image and the tests.  Objects come from the objects.mk files of each
+# source folder (vmm-objs-y / vmm-objs-$(CONFIG_X)); nothing central needs
+# editing to add a file.
+
+ARCH		?= riscv
+CROSS_COMPILE	?= riscv64-unknown-elf-
+PYTHON		?= /usr/bin/python3
+CACHE_DIR	?= $(HOME)/.cache/rvhv
+LIBFDT_DIR	?= $(CACHE_DIR)/libfdt
+BUILD		?= build
+KCONFIG_CONFIG	?= .config
+QEMU		?= qemu-system-riscv64
+export CACHE_DIR LIBFDT_DIR PYTHON
+
+CC		:= $(CROSS_COMPILE)gcc
+OBJCOPY		:= $(CROSS_COMPILE)objcopy
+NM		:= $(CROSS_COMPILE)nm
+KCONFIG_PY	:= /usr/lib/python3/dist-packages
+
+VERSION_GIT	:= $(shell git describe --always --dirty 2>/dev/null || echo unknown)
+
+SRC_DIRS	:= arch/$(ARCH) core drivers emulators commands libs
+
+ifneq ($(wildcard $(KCONFIG_CONFIG)),)
+include $(KCONFIG_CONFIG)
+endif
+
+vmm-objs-y :=
+include $(sort $(shell find $(SRC_DIRS) -name objects.mk 2>/dev/null))
+
+VMM_OBJS	:= $(addprefix $(BUILD)/,$(vmm-objs-y))
+LIBFDT_SRCS	:= fdt.c fdt_ro.c fdt_rw.c fdt_wip.c fdt_sw.c fdt_strerror.c \
+		   fdt_addresses.c fdt_empty_tree.c
+LIBFDT_OBJS	:= $(addprefix $(BUILD)/libfdt/,$(LIBFDT_SRCS:.c=.o))
+
+ARCH_CFLAGS	:= -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
+CPPFLAGS	:= -Iinclude -Iarch/$(ARCH)/include -I$(BUILD)/include -I$(LIBFDT_DIR) \
+		   -DVMM_VERSION_GIT='"$(VERSION_GIT)"'
+CFLAGS		:= --specs=picolibc.specs $(ARCH_CFLAGS) -O2 -g -std=gnu11 \
+		   -Wall -Wextra -Werror -fno-omit-frame-pointer -fPIE \
+		   -fno-stack-protector -ffunction-sections -fdata-sections \
+		   -MMD -MP
+LDFLAGS		:= --specs=picolibc.specs $(ARCH_CFLAGS) -nostartfiles -static-pie \
+		   -Wl,--no-dynamic-linker -Wl,-z,norelro -Wl,--build-id=none \
+		   -T arch/$(ARCH)/vmm.lds
+
+.PHONY: all setup defconfig menuconfig savedefconfig firmware disk run check unit \
+	systest bench fuzz clean distclean
+
+all: $(BUILD)/vmm.bin
+
+setup:
+	@scripts/setup.sh
+
+%-defconfig %_defconfig:
+	@mkdir -p $(BUILD)
+	KCONFIG_CONFIG=$(KCONFIG_CONFIG) $(PYTHON) $(KCONFIG_PY)/defconfig.py \
+		--kconfig Kconfig configs/$@
+
+menuconfig:
+	KCONFIG_CONFIG=$(KCONFIG_CONFIG) $(PYTHON) $(KCONFIG_PY)/menuconfig.py Kconfig
+
+savedefconfig:
+	KCONFIG_CONFIG=$(KCONFIG_CONFIG) $(PYTHON) $(KCONFIG_PY)/savedefconfig.py \
+		--kconfig Kconfig --out $(BUILD)/defconfig
+
+$(KCONFIG_CONFIG):
+	@$(MAKE) --no-print-directory generic-64b-defconfig
+
+$(BUILD)/include/autoconf.h: $(KCONFIG_CONFIG) Kconfig
+	@mkdir -p $(dir $@)
+	KCONFIG_CONFIG=$(KCONFIG_CONFIG) $(PYTHON) $(KCONFIG_PY)/genconfig.py \
+		--header-path $@ Kconfig
+
+$(LIBFDT_DIR)/.complete:
+	@scripts/setup.sh
+
+$(BUILD)/libfdt/%.o: $(LIBFDT_DIR)/.complete
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-sign-compare -c $(LIBFDT_DIR)/$*.c -o $@
+
+$(BUILD)/%.o: %.c $(BUILD)/include/autoconf.h $(LIBFDT_DIR)/.complete
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.S $(BUILD)/include/autoconf.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -D__ASSEMBLY__ -c $< -o $@
+
+$(BUILD)/vmm.elf: $(VMM_OBJS) $(LIBFDT_OBJS) arch/$(ARCH)/vmm.lds
+	$(CC) $(LDFLAGS) -o $@ $(VMM_OBJS) $(LIBFDT_OBJS) -Wl,-Map=$(BUILD)/vmm.map
+	$(NM) -n $@ > $(BUILD)/System.map
+
+$(BUILD)/vmm.bin: $(BUILD)/vmm.elf
+	$(OBJCOPY) -O binary $< $@
+	@echo "vmm.bin: $$(stat -c %s $@) bytes"
+
+-include $(VMM_OBJS:.o=.d)
+
+include tests/tests.mk
+
+clean:
+	rm -rf $(BUILD)
+
+distclean: clean
+	rm -f $(KCONFIG_CONFIG) $(KCONFIG_CONFIG).old

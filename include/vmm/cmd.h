@@ -1,0 +1,41 @@
+/*
+ * Management shell commands.  Each command group is one file in commands/
+ * that declares a struct vmm_cmd with VMM_DECLARE_CMD; the shell finds it in
+ * the vmm_cmds link-time table.  A command prints with printf() and returns
+ * 0 on success or a negative errno; the executor then prints
+ * "Error: command <name> failed (code <rc>)".  A command given a bad
+ * subcommand or argument count prints its usage and returns -EINVAL.
+ */
+#ifndef VMM_CMD_H
+#define VMM_CMD_H
+
+#include <vmm/table.h>
+
+#define VMM_CMD_MAX_ARGS	32
+#define VMM_CMD_LINE_MAX	256	/* 255 characters plus NUL */
+
+struct vmm_cmd {
+	const char *name;
+	const char *desc;
+	void (*usage)(void);
+	int (*exec)(int argc, char **argv);
+};
+
+#define VMM_DECLARE_CMD(var, nm, dsc, usg, ex) \
+	static const struct vmm_cmd var VMM_TABLE_ENTRY(vmm_cmds) = { \
+		.name = nm, .desc = dsc, .usage = usg, .exec = ex }
+
+/* Find a command by exact, case-sensitive name; NULL if there is none. */
+const struct vmm_cmd *vmm_cmd_find(const char *name);
+
+/*
+ * Tokenize and run one line (modified in place): ';' separates commands,
+ * blanks separate arguments, no quoting, at most 32 arguments per command.
+ * Stops at the first failing or unknown command and returns its code.
+ */
+int vmm_cmd_exec_line(char *line);
+
+/* Parse a C-style number (0x hex, leading 0 octal, else decimal). */
+int vmm_cmd_parse_ulong(const char *s, unsigned long *out);
+
+#endif

@@ -1,0 +1,11 @@
+/*
+ * Masking interrupts on the local hart.  Implemented by the architecture on
+ * the target (arch/riscv) and by a stub in host unit tests.
+ */
+#ifndef VMM_IRQFLAGS_H
+#define VMM_IRQFLAGS_H
+
+unsigned long irq_save(void);
+void irq_restore(unsigned long flags);
+
+#endif

@@ -1,0 +1,22 @@
+#!/bin/sh
+# Installs the Debian packages the build and tests need (as root; others
+# are told the exact command) and fetches libfdt's sources into the cache.
+set -e
+PKGS="qemu-system-misc opensbi gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf \
+device-tree-compiler genext2fs python3-kconfiglib python3-pytest python3-pexpect \
+e2fsprogs cpio clang libclang-rt-14-dev"
+missing=""
+for p in $PKGS; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	if [ "$(id -u)" = 0 ]; then
+		echo "setup: installing$missing"
+		apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+	else
+		echo "setup: missing packages; run: sudo apt-get install -y$missing" >&2
+		exit 1
+	fi
+fi
+exec "$(dirname "$0")/fetch-libfdt.sh"

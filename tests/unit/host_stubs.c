@@ -1,0 +1,15 @@
+/*
+ * Host stand-ins for the few architecture hooks that architecture-neutral
+ * code calls, so that code links into native unit tests unchanged.
+ */
+#include <vmm/irqflags.h>
+
+unsigned long irq_save(void)
+{
+	return 0;
+}
+
+void irq_restore(unsigned long flags)
+{
+	(void)flags;
+}

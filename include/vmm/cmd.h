@@ -35,7 +35,23 @@ const struct vmm_cmd *vmm_cmd_find(const char *name);
  */
 int vmm_cmd_exec_line(char *line);
 
-/* Parse a C-style number (0x hex, leading 0 octal, else decimal). */
+/*
+ * Parse a C-style number (0x hex, leading 0 octal, else decimal).  The whole
+ * string must be the number: no sign, blanks or trailing characters.
+ * Returns 0, -EINVAL for malformed input or -ERANGE on overflow.
+ */
 int vmm_cmd_parse_ulong(const char *s, unsigned long *out);
+
+/*
+ * Print the usage of cmd (its usage hook, else "Usage: <name>") and return
+ * -EINVAL, so a command can end with "return vmm_cmd_usage(&my_cmd);".
+ */
+int vmm_cmd_usage(const struct vmm_cmd *cmd);
+
+/*
+ * Allocate (malloc) an array of every registered command sorted by name;
+ * returns the count and stores the array, to be freed by the caller.
+ */
+int vmm_cmd_sorted(const struct vmm_cmd ***out);
 
 #endif

@@ -1,0 +1,2 @@
+vmm-objs-y += commands/cmd_help.o
+vmm-objs-y += commands/cmd_echo.o

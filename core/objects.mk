@@ -1,0 +1,4 @@
+vmm-objs-y += core/cmd.o
+vmm-objs-y += core/lineedit.o
+vmm-objs-y += core/xscript.o
+vmm-objs-y += core/bootargs.o

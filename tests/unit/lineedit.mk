@@ -1,0 +1,2 @@
+unit-tests += lineedit
+lineedit-srcs := tests/unit/test_lineedit.c core/lineedit.c

@@ -1,0 +1,2 @@
+unit-tests += page_alloc
+page_alloc-srcs := tests/unit/test_page_alloc.c core/page_alloc.c core/page_pool.c

@@ -1,0 +1,2 @@
+unit-tests += bootargs
+bootargs-srcs := tests/unit/test_bootargs.c tests/unit/fake_cmds.c core/bootargs.c core/cmd.c

@@ -1,0 +1,124 @@
+/*
+ * Virtual filesystem: filesystem drivers, the mount table and a small
+ * path-based file API.  Drivers register a struct vfs_fs with
+ * VFS_DECLARE_FS; "vfs mount" tries them in ascending .order (cpio before
+ * ext4).  A driver works on inode numbers inside its own superblock; the VFS
+ * does path walking, mount-point crossing, "." / ".." and symlinks (at most
+ * VFS_SYMLINK_MAX expansions).  Paths are absolute, at most VFS_PATH_MAX - 1
+ * bytes.  The VFS is read-only: mkdir/rmdir/unlink/rename return -EROFS on
+ * a mounted path.  A corrupt filesystem makes calls fail with -EIO (or
+ * -EINVAL / -EUCLEAN style errors from the driver), never crash or hang.
+ */
+#ifndef VMM_VFS_H
+#define VMM_VFS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <vmm/blockdev.h>
+#include <vmm/table.h>
+
+#define VFS_PATH_MAX		256
+#define VFS_NAME_MAX		255
+#define VFS_SYMLINK_MAX		8
+#define VFS_MOUNT_MAX		16
+
+#define VFS_S_IFMT		0170000
+#define VFS_S_IFDIR		0040000
+#define VFS_S_IFREG		0100000
+#define VFS_S_IFLNK		0120000
+#define VFS_ISDIR(m)		(((m) & VFS_S_IFMT) == VFS_S_IFDIR)
+#define VFS_ISREG(m)		(((m) & VFS_S_IFMT) == VFS_S_IFREG)
+#define VFS_ISLNK(m)		(((m) & VFS_S_IFMT) == VFS_S_IFLNK)
+
+struct vfs_stat {
+	uint64_t ino;
+	uint32_t mode;		/* POSIX type and permission bits */
+	uint32_t nlink;
+	uint64_t size;		/* bytes */
+	int64_t mtime;		/* seconds since 1970-01-01 UTC */
+};
+
+/* Directory callback of a driver: return non-zero to stop the walk. */
+typedef int (*vfs_filldir_t)(void *arg, const char *name, size_t namelen,
+			     uint64_t ino);
+
+struct vfs_fs {
+	const char *name;
+	int order;		/* mount try order, lowest first */
+	/* Recognise and open the filesystem on bdev: 0 and *sb, -ENODEV if
+	 * it is not this filesystem, another -errno if it is but unusable
+	 * (the driver prints why). */
+	int (*mount)(struct blockdev *bdev, void **sb);
+	void (*unmount)(void *sb);
+	uint64_t (*root)(void *sb);
+	int (*stat)(void *sb, uint64_t ino, struct vfs_stat *st);
+	/* Find name (namelen bytes, no '/') in directory dir: -ENOENT. */
+	int (*lookup)(void *sb, uint64_t dir, const char *name, size_t namelen,
+		      uint64_t *ino);
+	int (*readdir)(void *sb, uint64_t dir, vfs_filldir_t fill, void *arg);
+	/* Read up to len bytes at off: bytes read (0 at end) or -errno. */
+	ssize_t (*read)(void *sb, uint64_t ino, uint64_t off, void *buf, size_t len);
+	/* Symlink target into buf (not terminated): length or -errno. */
+	ssize_t (*readlink)(void *sb, uint64_t ino, char *buf, size_t len);
+};
+
+#define VFS_DECLARE_FS(var) \
+	static const struct vfs_fs var VMM_TABLE_ENTRY(vfs_fs_table)
+
+/* Registered filesystems in try order: count and the idx-th (or NULL). */
+int vfs_fs_count(void);
+const struct vfs_fs *vfs_fs_get(int idx);
+
+/*
+ * Mount block device bdev at path, trying each filesystem in order.  path
+ * must be "/" or an existing directory of a mounted filesystem.  On success
+ * *fsname (if given) names the filesystem used.  -ENODEV if no block device
+ * or no filesystem recognised it, -EBUSY if path is already a mount point.
+ */
+int vfs_mount(const char *bdev, const char *path, const char **fsname);
+
+/* Unmount the filesystem mounted exactly at path: -ENOENT, or -EBUSY if
+ * files are open or other mounts live below it. */
+int vfs_umount(const char *path);
+
+struct vfs_mount_info {
+	char path[VFS_PATH_MAX];
+	const char *fs;
+	const char *bdev;
+};
+
+/* idx-th mount, 0 or -ENOENT past the end. */
+int vfs_mount_get(int idx, struct vfs_mount_info *info);
+
+/* Open files (regular files only; -EISDIR for a directory). */
+struct vfs_file;
+int vfs_open(const char *path, struct vfs_file **file);
+ssize_t vfs_read(struct vfs_file *file, void *buf, size_t len);
+ssize_t vfs_pread(struct vfs_file *file, uint64_t off, void *buf, size_t len);
+void vfs_fstat(struct vfs_file *file, struct vfs_stat *st);
+void vfs_close(struct vfs_file *file);
+
+/* Stat with (vfs_stat) or without (vfs_lstat) following a final symlink. */
+int vfs_stat(const char *path, struct vfs_stat *st);
+int vfs_lstat(const char *path, struct vfs_stat *st);
+
+/* List directory path: cb gets each entry's name and lstat; non-zero from
+ * cb stops the walk and is returned. */
+typedef int (*vfs_dir_cb)(void *arg, const char *name, const struct vfs_stat *st);
+int vfs_readdir(const char *path, vfs_dir_cb cb, void *arg);
+
+/*
+ * Read a whole regular file into a malloc'd buffer (NUL-terminated, *len
+ * excludes the NUL).  -EFBIG if it is larger than max bytes.
+ */
+int vfs_read_file(const char *path, size_t max, char **buf, size_t *len);
+
+/* Modifications: the VFS is read-only, these return -EROFS (or -ENOENT if
+ * path lies on no mounted filesystem). */
+int vfs_mkdir(const char *path);
+int vfs_rmdir(const char *path);
+int vfs_unlink(const char *path);
+int vfs_rename(const char *oldpath, const char *newpath);
+
+#endif

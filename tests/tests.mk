@@ -5,7 +5,7 @@
 # Fuzzers likewise in tests/fuzz/<name>.mk with fuzzers += / <name>-fuzz-srcs.
 
 HOSTCC		?= gcc
-HOST_CPPFLAGS	:= -Iinclude -Itests/unit -I$(LIBFDT_DIR) -DUNIT_TEST
+HOST_CPPFLAGS	:= -Iinclude -Itests/unit -I$(LIBFDT_DIR) -DHOST_BUILD
 UNIT_CFLAGS	:= -g -O1 -std=gnu11 -Wall -Wextra -Werror -fno-omit-frame-pointer \
 		   -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_SECONDS	?= 20

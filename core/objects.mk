@@ -18,3 +18,4 @@ vmm-objs-y += core/vfs.o
 vmm-objs-y += core/vfs_path.o
 vmm-objs-y += core/vfs_file.o
 vmm-objs-y += core/loadlist.o
+vmm-objs-y += core/heap.o

@@ -1,0 +1,2 @@
+unit-tests += heap
+heap-srcs := tests/unit/test_heap.c core/heap.c

@@ -19,3 +19,4 @@ vmm-objs-y += core/vfs_path.o
 vmm-objs-y += core/vfs_file.o
 vmm-objs-y += core/loadlist.o
 vmm-objs-y += core/heap.o
+vmm-objs-y += core/malloc.o

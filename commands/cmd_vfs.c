@@ -1,0 +1,180 @@
+/*
+ * The "vfs" command: usage and subcommand dispatch, plus the mount-table
+ * subcommands (fslist, mplist, mount, umount) and the modifying ones (rm,
+ * mkdir, rmdir, mv), which the read-only VFS refuses.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <vmm/cmd.h>
+#include <vmm/thread.h>
+#include <vmm/vfs.h>
+#include "cmd_vfs.h"
+
+#define RULER		"-------------------------------------------------------------------------------"
+#define WAIT_STEP_NS	100000000ull
+
+static void cmd_vfs_usage(void)
+{
+	printf("Usage:\n");
+	printf("   vfs fslist | mplist\n");
+	printf("   vfs mount <bdev> <path> [<wait_s>] | umount <path>\n");
+	printf("   vfs ls <dir>\n");
+	printf("   vfs cat|md5|sha256|rm|mkdir|rmdir|run|module_load <path>\n");
+	printf("   vfs mv <old> <new>\n");
+	printf("   vfs fdt_load <dt_path> <root_name> <dtb> [<ovr>...]\n");
+	printf("   vfs guest_fdt_load <guest> <dtb> <vcpus> [<ovr>...]\n");
+	printf("   vfs host_load <pa> <file> [<off>] [<bytes>] | host_load_list <list>\n");
+	printf("   vfs guest_load <guest> <gpa> <file> [<off>] [<bytes>]\n");
+	printf("   vfs guest_load_list <guest> <list>\n");
+	printf("   (an override is <alias>,<attr>,<type>,<value>)\n");
+}
+
+static int vfs_fslist(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printf("%s\n %-16s %s\n%s\n", RULER, "Name", "Try order", RULER);
+	for (int i = 0; i < vfs_fs_count(); i++)
+		printf(" %-16s %d\n", vfs_fs_get(i)->name, i);
+	printf("%s\n", RULER);
+	return 0;
+}
+
+static int vfs_mplist(int argc, char **argv)
+{
+	struct vfs_mount_info mi;
+
+	(void)argc;
+	(void)argv;
+	printf("%s\n %-32s %-16s %s\n%s\n", RULER, "Path", "Block Device", "Filesystem",
+	       RULER);
+	for (int i = 0; !vfs_mount_get(i, &mi); i++)
+		printf(" %-32s %-16s %s\n", mi.path, mi.bdev, mi.fs);
+	printf("%s\n", RULER);
+	return 0;
+}
+
+static int vfs_cmd_mount(int argc, char **argv)
+{
+	unsigned long wait_s = 0;
+	const char *fs = NULL;
+	int rc;
+
+	if (argc > 4 && vmm_cmd_parse_ulong(argv[4], &wait_s))
+		return -EINVAL;
+	for (unsigned long i = 0; !blockdev_find(argv[2]) && i < wait_s * 10; i++)
+		thread_sleep_ns(WAIT_STEP_NS);
+	if (!blockdev_find(argv[2])) {
+		printf("Block device %s not found\n", argv[2]);
+		return -ENODEV;
+	}
+	printf("Trying:");
+	for (int i = 0; i < vfs_fs_count(); i++)
+		printf(" %s", vfs_fs_get(i)->name);
+	printf("\n");
+	rc = vfs_mount(argv[2], argv[3], &fs);
+	if (rc)
+		printf("Failed to mount %s at %s (error %d)\n", argv[2], argv[3], rc);
+	else
+		printf("Mounted %s using %s at %s\n", argv[2], fs, argv[3]);
+	return rc;
+}
+
+static int vfs_cmd_umount(int argc, char **argv)
+{
+	int rc = vfs_umount(argv[2]);
+
+	(void)argc;
+	if (rc)
+		printf("Failed to unmount %s (error %d)\n", argv[2], rc);
+	else
+		printf("Unmounted %s\n", argv[2]);
+	return rc;
+}
+
+static int report_write(const char *path, int rc)
+{
+	if (rc == -EROFS)
+		printf("%s: read-only filesystem\n", path);
+	else if (rc)
+		printf("%s: error %d\n", path, rc);
+	return rc;
+}
+
+static int vfs_cmd_rm(int argc, char **argv)
+{
+	(void)argc;
+	return report_write(argv[2], vfs_unlink(argv[2]));
+}
+
+static int vfs_cmd_mkdir(int argc, char **argv)
+{
+	(void)argc;
+	return report_write(argv[2], vfs_mkdir(argv[2]));
+}
+
+static int vfs_cmd_rmdir(int argc, char **argv)
+{
+	(void)argc;
+	return report_write(argv[2], vfs_rmdir(argv[2]));
+}
+
+static int vfs_cmd_mv(int argc, char **argv)
+{
+	(void)argc;
+	return report_write(argv[2], vfs_rename(argv[2], argv[3]));
+}
+
+static int vfs_module_load(int argc, char **argv)
+{
+	(void)argc;
+	printf("%s: loadable modules are not supported\n", argv[2]);
+	return -ENOSYS;
+}
+
+struct vfs_subcmd {
+	const char *name;
+	int min_args, max_args;		/* after the subcommand name */
+	int (*fn)(int argc, char **argv);
+};
+
+static const struct vfs_subcmd subcmds[] = {
+	{ "fslist", 0, 0, vfs_fslist },
+	{ "mplist", 0, 0, vfs_mplist },
+	{ "mount", 2, 3, vfs_cmd_mount },
+	{ "umount", 1, 1, vfs_cmd_umount },
+	{ "ls", 1, 1, cmd_vfs_ls },
+	{ "cat", 1, 1, cmd_vfs_cat },
+	{ "md5", 1, 1, cmd_vfs_md5 },
+	{ "sha256", 1, 1, cmd_vfs_sha256 },
+	{ "rm", 1, 1, vfs_cmd_rm },
+	{ "mkdir", 1, 1, vfs_cmd_mkdir },
+	{ "rmdir", 1, 1, vfs_cmd_rmdir },
+	{ "mv", 2, 2, vfs_cmd_mv },
+	{ "run", 1, 1, cmd_vfs_run },
+	{ "module_load", 1, 1, vfs_module_load },
+	{ "fdt_load", 3, VMM_CMD_MAX_ARGS, cmd_vfs_fdt_load },
+	{ "guest_fdt_load", 3, VMM_CMD_MAX_ARGS, cmd_vfs_guest_fdt_load },
+	{ "host_load", 2, 4, cmd_vfs_host_load },
+	{ "host_load_list", 1, 1, cmd_vfs_host_load_list },
+	{ "guest_load", 3, 5, cmd_vfs_guest_load },
+	{ "guest_load_list", 2, 2, cmd_vfs_guest_load_list },
+};
+
+static int cmd_vfs_exec(int argc, char **argv)
+{
+	for (size_t i = 0; argc >= 2 && i < sizeof(subcmds) / sizeof(subcmds[0]); i++) {
+		const struct vfs_subcmd *s = &subcmds[i];
+
+		if (strcmp(argv[1], s->name))
+			continue;
+		if (argc - 2 < s->min_args || argc - 2 > s->max_args)
+			break;
+		return s->fn(argc, argv);
+	}
+	cmd_vfs_usage();
+	return -EINVAL;
+}
+
+VMM_DECLARE_CMD(cmd_vfs, "vfs", "virtual file system commands", cmd_vfs_usage, cmd_vfs_exec);

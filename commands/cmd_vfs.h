@@ -1,0 +1,23 @@
+/*
+ * Subcommands of the "vfs" command, split over cmd_vfs.c (mounts and
+ * modifications), cmd_vfs_read.c (ls, cat, digests, run) and
+ * cmd_vfs_load.c (loading files into memory and the device tree).  Each
+ * handler gets the full argv ("vfs", subcommand, arguments...), already
+ * checked against the subcommand's argument count.
+ */
+#ifndef CMD_VFS_H
+#define CMD_VFS_H
+
+int cmd_vfs_ls(int argc, char **argv);
+int cmd_vfs_cat(int argc, char **argv);
+int cmd_vfs_md5(int argc, char **argv);
+int cmd_vfs_sha256(int argc, char **argv);
+int cmd_vfs_run(int argc, char **argv);
+int cmd_vfs_host_load(int argc, char **argv);
+int cmd_vfs_host_load_list(int argc, char **argv);
+int cmd_vfs_fdt_load(int argc, char **argv);
+int cmd_vfs_guest_fdt_load(int argc, char **argv);
+int cmd_vfs_guest_load(int argc, char **argv);
+int cmd_vfs_guest_load_list(int argc, char **argv);
+
+#endif

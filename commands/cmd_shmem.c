@@ -1,0 +1,90 @@
+/*
+ * The "shmem" command: lists, creates and destroys named shared memory
+ * objects (core/shmem.c).  "shmem create" prints
+ * "Created <name> shared memory"; failures print one line naming the
+ * object and the reason.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <vmm/cmd.h>
+#include <vmm/shmem.h>
+
+#define RULER	"-------------------------------------------------------------------------------"
+
+static void cmd_shmem_usage(void)
+{
+	printf("Usage:\n");
+	printf("   shmem list\n");
+	printf("   shmem create <name> <size> [<align_order>]\n");
+	printf("   shmem destroy <name>\n");
+}
+
+static int shmem_cmd_list(void)
+{
+	unsigned int n = shmem_list(NULL, 0), got;
+	struct shmem_info *v = calloc(n ? n : 1, sizeof(*v));
+
+	if (!v)
+		return -ENOMEM;
+	got = shmem_list(v, n);
+	if (got < n)
+		n = got;
+	printf("%s\n %-16s %-18s %-18s %-11s %s\n%s\n", RULER, "Name", "Physical address",
+	       "Size", "Align order", "Ref count", RULER);
+	for (unsigned int i = 0; i < n; i++)
+		printf(" %-16s 0x%016llx 0x%016llx %-11u %u\n", v[i].name,
+		       (unsigned long long)v[i].phys, (unsigned long long)v[i].size,
+		       v[i].align_order, v[i].refcount);
+	printf("%s\n", RULER);
+	free(v);
+	return 0;
+}
+
+static int shmem_cmd_create(int argc, char **argv)
+{
+	unsigned long size, order = SHMEM_DEFAULT_ALIGN;
+	int rc;
+
+	if (vmm_cmd_parse_ulong(argv[3], &size) ||
+	    (argc > 4 && vmm_cmd_parse_ulong(argv[4], &order))) {
+		printf("Invalid size or align order\n");
+		return -EINVAL;
+	}
+	rc = shmem_create(argv[2], size, order > 255 ? 255 : (unsigned int)order);
+	if (rc)
+		printf("Failed to create %s shared memory: %s\n", argv[2], strerror(-rc));
+	else
+		printf("Created %s shared memory\n", argv[2]);
+	return rc;
+}
+
+static int shmem_cmd_destroy(const char *name)
+{
+	int rc = shmem_destroy(name);
+
+	if (rc)
+		printf("Failed to destroy %s shared memory: %s\n", name, strerror(-rc));
+	else
+		printf("Destroyed %s shared memory\n", name);
+	return rc;
+}
+
+static int cmd_shmem_exec(int argc, char **argv)
+{
+	if (argc == 2 && !strcmp(argv[1], "list"))
+		return shmem_cmd_list();
+	if (argc == 2 && !strcmp(argv[1], "help")) {
+		cmd_shmem_usage();
+		return 0;
+	}
+	if ((argc == 4 || argc == 5) && !strcmp(argv[1], "create"))
+		return shmem_cmd_create(argc, argv);
+	if (argc == 3 && !strcmp(argv[1], "destroy"))
+		return shmem_cmd_destroy(argv[2]);
+	cmd_shmem_usage();
+	return -EINVAL;
+}
+
+VMM_DECLARE_CMD(cmd_shmem, "shmem", "shared memory commands", cmd_shmem_usage, cmd_shmem_exec);

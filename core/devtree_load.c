@@ -47,7 +47,7 @@ static int make_vcpus(const char *gpath, unsigned long vcpus)
 	char *tmpl = devtree_join(gpath, "vcpu_template");
 	char *dir = devtree_join(gpath, "vcpus");
 	char *vcpu0 = devtree_join(gpath, "vcpus/vcpu0");
-	char name[24];
+	char name[32];
 	unsigned long i;
 	int rc = -ENOMEM;
 

@@ -6,3 +6,4 @@ vmm-objs-y += commands/cmd_vfs.o
 vmm-objs-y += commands/cmd_vfs_read.o
 vmm-objs-y += commands/cmd_vfs_load.o
 vmm-objs-y += commands/cmd_shmem.o
+vmm-objs-y += commands/cmd_heap.o

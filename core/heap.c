@@ -285,6 +285,7 @@ void heap_get_stats(struct heap_stats *st)
 
 	memset(st, 0, sizeof(*st));
 	spin_lock_irqsave(&hp.lock, flags);
+	st->base = (void *)hp.start;
 	st->total = hp.end - hp.start;
 	st->used = hp.used;
 	st->free = st->total - st->used;

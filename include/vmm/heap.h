@@ -18,6 +18,7 @@
 #define HEAP_NR_BINS	48	/* free block size classes [2^k, 2^(k+1)) */
 
 struct heap_stats {
+	void *base;		/* start of the arena */
 	size_t total;		/* arena bytes */
 	size_t used;		/* bytes in allocated blocks, headers included */
 	size_t free;		/* total - used */

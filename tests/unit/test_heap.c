@@ -1,11 +1,13 @@
 /*
  * Unit tests of the hypervisor heap (core/heap.c) over a private arena:
  * alignment, reuse, splitting and merging, statistics returning to their
- * baseline, and detection of double frees and overwritten headers.
+ * baseline, detection of double frees and overwritten headers, and the
+ * output of the "heap" command.
  */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <vmm/cmd.h>
 #include <vmm/heap.h>
 #include "capture.h"
 #include "unit.h"
@@ -216,6 +218,39 @@ UNIT_TEST(test_random_stress)
 	heap_get_stats(&st);
 	CHECK(!memcmp(&st, &base, sizeof(st)));
 	CHECK_EQ(heap_check(), 0);
+}
+
+static const char *run(const char *line, int *rc)
+{
+	static char buf[VMM_CMD_LINE_MAX];
+
+	snprintf(buf, sizeof(buf), "%s", line);
+	capture_begin();
+	*rc = vmm_cmd_exec_line(buf);
+	return capture_end();
+}
+
+UNIT_TEST(test_command)
+{
+	const char *out;
+	int rc;
+
+	fresh();
+	heap_alloc(1000, 0);
+	heap_alloc(3000, 0);
+	out = run("heap info", &rc);
+	CHECK_EQ(rc, 0);
+	CHECK(strstr(out, "Total Size        : 1024 KiB (1048576 bytes)\n") != NULL);
+	CHECK(strstr(out, "Used Size         : 3 KiB (4048 bytes)\n") != NULL);
+	CHECK(strstr(out, "Free Size         : 1020 KiB (1044528 bytes)\n") != NULL);
+	CHECK(strstr(out, "Allocated Objects : 2\n") != NULL);
+	out = run("heap state", &rc);
+	CHECK_EQ(rc, 0);
+	CHECK(strstr(out, "524288 bytes and up: 1\n") != NULL);
+	CHECK(strstr(out, "Consistency check : OK\n") != NULL);
+	out = run("heap frob", &rc);
+	CHECK_EQ(rc, -EINVAL);
+	CHECK(strstr(out, "Usage:") != NULL);
 }
 
 UNIT_MAIN();

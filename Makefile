@@ -38,11 +38,11 @@ ARCH_CFLAGS	:= -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
 CPPFLAGS	:= -Iinclude -Iarch/$(ARCH)/include -I$(BUILD)/include -I$(LIBFDT_DIR) \
 		   -DVMM_VERSION_GIT='"$(VERSION_GIT)"'
 CFLAGS		:= --specs=picolibc.specs $(ARCH_CFLAGS) -O2 -g -std=gnu11 \
-		   -Wall -Wextra -Werror -fno-omit-frame-pointer -fPIE \
+		   -Wall -Wextra -Werror -fno-omit-frame-pointer \
 		   -fno-stack-protector -ffunction-sections -fdata-sections \
 		   -MMD -MP
-LDFLAGS		:= --specs=picolibc.specs $(ARCH_CFLAGS) -nostartfiles -static-pie \
-		   -Wl,--no-dynamic-linker -Wl,-z,norelro -Wl,--build-id=none \
+LDFLAGS		:= --specs=picolibc.specs -march=rv64imac -mabi=lp64 -mcmodel=medany -nostartfiles \
+		   -Wl,--no-dynamic-linker -Wl,--build-id=none -Wl,--no-warn-rwx-segments \
 		   -T arch/$(ARCH)/vmm.lds
 
 .PHONY: all setup defconfig menuconfig savedefconfig firmware disk run check unit \
@@ -76,24 +76,36 @@ $(BUILD)/include/autoconf.h: $(KCONFIG_CONFIG) Kconfig
 $(LIBFDT_DIR)/.complete:
 	@scripts/setup.sh
 
+ifeq ($(V),1)
+Q :=
+E := @true
+else
+Q := @
+E := @echo
+endif
+
 $(BUILD)/libfdt/%.o: $(LIBFDT_DIR)/.complete
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-sign-compare -c $(LIBFDT_DIR)/$*.c -o $@
+	$(E) "  CC      libfdt/$*.c"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-sign-compare -c $(LIBFDT_DIR)/$*.c -o $@
 
 $(BUILD)/%.o: %.c $(BUILD)/include/autoconf.h $(LIBFDT_DIR)/.complete
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+	$(E) "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(BUILD)/%.o: %.S $(BUILD)/include/autoconf.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -D__ASSEMBLY__ -c $< -o $@
+	$(E) "  AS      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -D__ASSEMBLY__ -c $< -o $@
 
 $(BUILD)/vmm.elf: $(VMM_OBJS) $(LIBFDT_OBJS) arch/$(ARCH)/vmm.lds
-	$(CC) $(LDFLAGS) -o $@ $(VMM_OBJS) $(LIBFDT_OBJS) -Wl,-Map=$(BUILD)/vmm.map
-	$(NM) -n $@ > $(BUILD)/System.map
+	$(E) "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(VMM_OBJS) $(LIBFDT_OBJS) -Wl,-Map=$(BUILD)/vmm.map
+	$(Q)$(NM) -n $@ > $(BUILD)/System.map
 
 $(BUILD)/vmm.bin: $(BUILD)/vmm.elf
-	$(OBJCOPY) -O binary $< $@
+	$(Q)$(OBJCOPY) -O binary $< $@
 	@echo "vmm.bin: $$(stat -c %s $@) bytes"
 
 -include $(VMM_OBJS:.o=.d)

@@ -7,5 +7,9 @@
 
 unsigned long irq_save(void);
 void irq_restore(unsigned long flags);
+void irq_enable(void);
+void irq_disable(void);
+/* Wait (with interrupts masked) until an interrupt is pending. */
+void cpu_wait_for_interrupt(void);
 
 #endif

@@ -13,3 +13,15 @@ void irq_restore(unsigned long flags)
 {
 	(void)flags;
 }
+
+void irq_enable(void)
+{
+}
+
+void irq_disable(void)
+{
+}
+
+void cpu_wait_for_interrupt(void)
+{
+}

@@ -1,0 +1,13 @@
+vmm-objs-y += arch/riscv/head.o
+vmm-objs-y += arch/riscv/setup.o
+vmm-objs-y += arch/riscv/trap_entry.o
+vmm-objs-y += arch/riscv/trap.o
+vmm-objs-y += arch/riscv/switch.o
+vmm-objs-y += arch/riscv/context.o
+vmm-objs-y += arch/riscv/irqflags.o
+vmm-objs-y += arch/riscv/timer.o
+vmm-objs-y += arch/riscv/mmu.o
+vmm-objs-y += arch/riscv/sbi.o
+vmm-objs-y += arch/riscv/smp.o
+vmm-objs-y += arch/riscv/isa.o
+vmm-objs-y += arch/riscv/vcpu_switch.o

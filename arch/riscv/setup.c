@@ -1,0 +1,119 @@
+/*
+ * Boot-hart and secondary-hart start-up on RISC-V: traps, the SBI client,
+ * the host FDT, the host ISA (the H extension is required), the identity
+ * map, and the memory allocators; then the architecture-neutral
+ * vmm_main().  Also the per-hart set-up every hart runs for itself.
+ */
+#include <stdio.h>
+#include <libfdt.h>
+#include <arch/asm.h>
+#include <arch/cpu.h>
+#include <arch/mmu.h>
+#include <arch/sbi.h>
+#include <arch/trap.h>
+#include <vmm/console.h>
+#include <vmm/heap.h>
+#include <vmm/host.h>
+#include <vmm/init.h>
+#include <vmm/page.h>
+#include <vmm/timer.h>
+#include <vmm/version.h>
+
+extern char _image_start[], _image_end[];
+void arch_set_this_cpu(struct vmm_cpu *cpu);
+void arch_timer_init_cpu(void);
+
+void arch_early_putc(char c)
+{
+	sbi_early_putc(c);
+}
+
+static void halt(void)
+{
+	for (;;)
+		wfi();
+}
+
+static isa_set_t cpu_isa(const void *fdt, struct vmm_cpu *cpu)
+{
+	int len;
+	const char *list = fdt_getprop(fdt, cpu->fdt_node, "riscv,isa-extensions", &len);
+	isa_set_t set = cpu->isa ? isa_parse_string(cpu->isa) : 0;
+
+	if (list)
+		set |= isa_parse_list(list, len);
+	return set;
+}
+
+static void setup_memory(void)
+{
+	uint64_t top = 0;
+
+	for (unsigned int i = 0; i < host_info.mem_count; i++) {
+		uint64_t end = host_info.mem[i].base + host_info.mem[i].size;
+
+		if (end > top)
+			top = end;
+		page_add_region(host_info.mem[i].base, host_info.mem[i].size);
+	}
+	if (!mmu_init((top + (1ULL << 30) - 1) & ~((1ULL << 30) - 1))) {
+		printf("ERROR: the boot hart accepts none of Sv57, Sv48 and Sv39\n");
+		halt();
+	}
+	page_reserve((uint64_t)_image_start, _image_end - _image_start);
+	page_reserve((uint64_t)host_info.fdt, host_info.fdt_size);
+	if (host_info.initrd_end > host_info.initrd_start)
+		page_reserve(host_info.initrd_start, host_info.initrd_end - host_info.initrd_start);
+	for (unsigned int i = 0; i < host_info.reserved_count; i++)
+		page_reserve(host_info.reserved[i].base, host_info.reserved[i].size);
+	if (heap_init_default()) {
+		printf("ERROR: cannot allocate the hypervisor heap\n");
+		halt();
+	}
+}
+
+void arch_cpu_init_local(struct vmm_cpu *cpu)
+{
+	(void)cpu;
+	csr_write(CSR_HEDELEG, 0);
+	csr_write(CSR_HIDELEG, 0);
+	csr_write(CSR_HCOUNTEREN, ~0UL);
+	csr_write(CSR_HVIP, 0);
+	arch_timer_init_cpu();
+	csr_set(CSR_SIE, 1UL << IRQ_S_SOFT);
+}
+
+void boot_main(unsigned long hartid, void *fdt)
+{
+	struct vmm_cpu *cpu;
+
+	trap_init();
+	sbi_init();
+	vmm_print_banner();
+	if (host_fdt_parse(fdt, hartid))
+		halt();
+	cpu = cpu_by_hartid(hartid);
+	arch_set_this_cpu(cpu);
+	host_isa = cpu_isa(fdt, cpu);
+	if (!host_cpu_has(ISA_EXT_LETTER('h'))) {
+		printf("ERROR: hart %lu has no H extension (riscv,isa \"%s\"): "
+		       "this hypervisor needs it; stopping.\n",
+		       hartid, cpu->isa ? cpu->isa : "?");
+		sbi_system_reset(0, 0);
+	}
+	timer_freq_hz = host_info.timebase_hz;
+	setup_memory();
+	vmm_main();
+}
+
+void secondary_main(unsigned long hartid)
+{
+	struct vmm_cpu *cpu = cpu_by_hartid(hartid);
+
+	trap_init();
+	if (!cpu)
+		halt();
+	arch_set_this_cpu(cpu);
+	mmu_enable_cpu();
+	vmm_secondary_main(cpu);
+}

@@ -1,0 +1,158 @@
+/*
+ * The per-hart scheduler: a FIFO run queue per hart served round robin,
+ * a time slice enforced by a per-hart timer event, and an idle thread that
+ * waits for interrupts when nothing is runnable.  Threads never migrate on
+ * their own; remote wake-ups enqueue on the thread's hart under its lock
+ * and send that hart a reschedule IPI.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <vmm/thread.h>
+#include <vmm/timer.h>
+
+void thread_register_idle(struct thread *t);
+
+static struct thread idle_threads[VMM_MAX_CPUS];
+static struct timer_event slice_events[VMM_MAX_CPUS];
+
+struct thread *thread_current(void)
+{
+	return this_cpu()->current;
+}
+
+static void slice_expired(struct timer_event *ev)
+{
+	struct vmm_cpu *cpu = ev->priv;
+
+	cpu->need_resched = true;
+}
+
+void sched_enqueue(struct thread *t)
+{
+	struct vmm_cpu *cpu = t->cpu;
+	unsigned long flags;
+	bool kick = false;
+
+	spin_lock_irqsave(&cpu->rq_lock, flags);
+	if (t->state != THREAD_HALTED) {
+		if (t == cpu->current) {
+			t->wake_pending = true;
+			t->state = THREAD_RUNNING;
+		} else if (!t->on_rq) {
+			list_add_tail(&t->rq_node, &cpu->runq);
+			t->on_rq = true;
+			t->state = THREAD_READY;
+			kick = cpu->current == cpu->idle;
+		}
+	}
+	spin_unlock_irqrestore(&cpu->rq_lock, flags);
+	if (!kick)
+		return;
+	if (cpu == this_cpu())
+		cpu->need_resched = true;
+	else
+		smp_send_ipi(cpu, IPI_RESCHED);
+}
+
+void thread_block(void)
+{
+	struct thread *t = thread_current();
+	struct vmm_cpu *cpu = t->cpu;
+	unsigned long flags;
+
+	spin_lock_irqsave(&cpu->rq_lock, flags);
+	if (t->wake_pending) {
+		t->wake_pending = false;
+		spin_unlock_irqrestore(&cpu->rq_lock, flags);
+		return;
+	}
+	t->state = THREAD_PAUSED;
+	spin_unlock_irqrestore(&cpu->rq_lock, flags);
+	schedule();
+}
+
+void schedule(void)
+{
+	struct vmm_cpu *cpu = this_cpu();
+	struct thread *prev = cpu->current, *next;
+	unsigned long flags;
+	uint64_t now;
+
+	spin_lock_irqsave(&cpu->rq_lock, flags);
+	prev->wake_pending = false;
+	if (prev->state == THREAD_RUNNING && !prev->is_idle) {
+		prev->state = THREAD_READY;
+		list_add_tail(&prev->rq_node, &cpu->runq);
+		prev->on_rq = true;
+	}
+	if (list_empty(&cpu->runq)) {
+		next = cpu->idle;
+	} else {
+		next = list_first_entry(&cpu->runq, struct thread, rq_node);
+		list_del_init(&next->rq_node);
+		next->on_rq = false;
+	}
+	next->state = THREAD_RUNNING;
+	cpu->need_resched = false;
+	spin_unlock_irqrestore(&cpu->rq_lock, flags);
+
+	if (next == prev)
+		return;
+	now = timer_ticks();
+	prev->run_ticks += now - prev->last_start;
+	next->last_start = now;
+	next->switches++;
+	cpu->switch_count++;
+	if (!next->is_idle)
+		timer_event_start(&slice_events[cpu->id], next->time_slice_ns);
+	else
+		timer_event_stop(&slice_events[cpu->id]);
+	cpu->current = next;
+	arch_context_switch(&prev->ctx, &next->ctx);
+}
+
+void sched_irq_exit(void)
+{
+	if (this_cpu()->need_resched)
+		schedule();
+}
+
+/* The current boot context of a hart becomes its idle thread. */
+void sched_init_cpu(struct vmm_cpu *cpu)
+{
+	struct thread *idle = &idle_threads[cpu->id];
+
+	spin_lock_init(&cpu->rq_lock);
+	INIT_LIST_HEAD(&cpu->runq);
+	snprintf(idle->name, sizeof(idle->name), "idle/%u", cpu->id);
+	idle->is_idle = true;
+	idle->prio = 0;
+	idle->cpu = cpu;
+	idle->state = THREAD_RUNNING;
+	idle->time_slice_ns = THREAD_DEFAULT_SLICE_NS;
+	INIT_LIST_HEAD(&idle->rq_node);
+	cpu->idle = idle;
+	cpu->current = idle;
+	timer_event_init(&slice_events[cpu->id], slice_expired, cpu);
+	thread_register_idle(idle);
+}
+
+void sched_start(void)
+{
+	struct vmm_cpu *cpu = this_cpu();
+
+	irq_enable();
+	for (;;) {
+		irq_disable();
+		if (list_empty(&cpu->runq) && !cpu->need_resched) {
+			uint64_t t0 = timer_ticks();
+
+			cpu_wait_for_interrupt();
+			cpu->idle_ticks += timer_ticks() - t0;
+		}
+		irq_enable();
+		irq_disable();
+		schedule();
+		irq_enable();
+	}
+}

@@ -1,0 +1,113 @@
+/*
+ * Timer events: per-hart queues of one-shot callbacks kept in deadline
+ * order.  Only the earliest deadline is programmed into the hardware
+ * (tickless); the timer interrupt runs every expired callback and
+ * re-programs the next.  Time conversions between ticks and ns live here.
+ */
+#include <vmm/smp.h>
+#include <vmm/timer.h>
+#include <vmm/arch_timer.h>
+
+uint64_t timer_freq_hz = 10000000;
+
+uint64_t timer_ticks(void)
+{
+	return arch_timer_ticks();
+}
+
+uint64_t timer_ns_to_ticks(uint64_t ns)
+{
+	return (uint64_t)((unsigned __int128)ns * timer_freq_hz / 1000000000ULL);
+}
+
+uint64_t timer_ticks_to_ns(uint64_t ticks)
+{
+	return (uint64_t)((unsigned __int128)ticks * 1000000000ULL / timer_freq_hz);
+}
+
+uint64_t timer_ns(void)
+{
+	return timer_ticks_to_ns(timer_ticks());
+}
+
+void timer_event_init(struct timer_event *ev, void (*fn)(struct timer_event *), void *priv)
+{
+	ev->fn = fn;
+	ev->priv = priv;
+	ev->armed = false;
+	ev->cpu = NULL;
+	INIT_LIST_HEAD(&ev->node);
+}
+
+static void program_next(struct vmm_cpu *cpu)
+{
+	if (list_empty(&cpu->timers))
+		arch_timer_program(UINT64_MAX);
+	else
+		arch_timer_program(list_first_entry(&cpu->timers, struct timer_event, node)->deadline);
+}
+
+static void __event_stop(struct timer_event *ev)
+{
+	if (ev->armed) {
+		list_del_init(&ev->node);
+		ev->armed = false;
+	}
+}
+
+void timer_event_stop(struct timer_event *ev)
+{
+	struct vmm_cpu *cpu = ev->cpu;
+	unsigned long flags;
+
+	if (!cpu)
+		return;
+	spin_lock_irqsave(&cpu->timer_lock, flags);
+	__event_stop(ev);
+	spin_unlock_irqrestore(&cpu->timer_lock, flags);
+}
+
+void timer_event_start_at(struct timer_event *ev, uint64_t deadline)
+{
+	struct vmm_cpu *cpu = this_cpu();
+	struct timer_event *pos;
+	unsigned long flags;
+
+	timer_event_stop(ev);
+	spin_lock_irqsave(&cpu->timer_lock, flags);
+	ev->cpu = cpu;
+	ev->deadline = deadline;
+	list_for_each_entry(pos, &cpu->timers, node)
+		if (pos->deadline > deadline)
+			break;
+	list_add_tail(&ev->node, &pos->node);
+	ev->armed = true;
+	if (cpu->timers.next == &ev->node)
+		arch_timer_program(deadline);
+	spin_unlock_irqrestore(&cpu->timer_lock, flags);
+}
+
+void timer_event_start(struct timer_event *ev, uint64_t ns)
+{
+	timer_event_start_at(ev, timer_ticks() + timer_ns_to_ticks(ns));
+}
+
+void timer_events_handle(void)
+{
+	struct vmm_cpu *cpu = this_cpu();
+	struct timer_event *ev;
+
+	cpu->timer_irq_count++;
+	spin_lock(&cpu->timer_lock);
+	while (!list_empty(&cpu->timers)) {
+		ev = list_first_entry(&cpu->timers, struct timer_event, node);
+		if (ev->deadline > timer_ticks())
+			break;
+		__event_stop(ev);
+		spin_unlock(&cpu->timer_lock);
+		ev->fn(ev);
+		spin_lock(&cpu->timer_lock);
+	}
+	program_next(cpu);
+	spin_unlock(&cpu->timer_lock);
+}

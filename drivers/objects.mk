@@ -1,0 +1,2 @@
+vmm-objs-$(CONFIG_SERIAL_8250) += drivers/serial/uart8250.o
+vmm-objs-$(CONFIG_IRQCHIP_PLIC) += drivers/irqchip/plic.o

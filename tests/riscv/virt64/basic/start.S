@@ -1,0 +1,128 @@
+/*
+ * Start-up of the basic firmware.  Every hart enters at _start from NOR
+ * (GPA 0) with a0 = hartid and the MMU off.  The boot hart (a0 == 0) copies
+ * the image to its link address FW_LINK_BASE, continues there, clears BSS,
+ * sets gp, tp, sp and stvec and calls basic_main(hartid).  Other harts give
+ * themselves back to the SBI with HSM hart_stop (so Linux can start them),
+ * or, without HSM, spin until start_linux_fdt publishes the kernel entry in
+ * basic_release.  Also the trap entry, which saves the caller-saved
+ * registers around basic_trap(scause, sepc, stval).
+ */
+#include "basic.h"
+
+#define SBI_BASE_PROBE_EXT	3
+#define SBI_HSM_HART_STOP	1
+#define TRAP_FRAME		(16 * 8)
+
+	.section .text.entry, "ax"
+	.globl _start
+_start:
+	csrw	sie, zero
+	bnez	a0, secondary
+
+	/* Copy the image to its link address unless already running there. */
+	lla	t0, _start
+	li	t1, FW_LINK_BASE
+	beq	t0, t1, relocated
+	lla	t2, _image_end
+	mv	t3, t1
+1:	ld	t4, 0(t0)
+	sd	t4, 0(t3)
+	addi	t0, t0, 8
+	addi	t3, t3, 8
+	bltu	t0, t2, 1b
+	fence.i
+	lla	t0, relocated
+	lla	t2, _start
+	sub	t0, t0, t2
+	add	t0, t0, t1
+	jr	t0
+
+relocated:
+	.option push
+	.option norelax
+	lla	gp, __global_pointer$
+	.option pop
+	lla	t0, __bss_start
+	lla	t1, __bss_end
+2:	bgeu	t0, t1, 3f
+	sd	zero, 0(t0)
+	addi	t0, t0, 8
+	j	2b
+3:	lla	sp, __stack_top
+	lla	tp, __tls_base
+	lla	t0, basic_trap_entry
+	csrw	stvec, t0
+	call	basic_main
+4:	wfi
+	j	4b
+
+secondary:
+	mv	s0, a0
+	li	a7, SBI_EXT_BASE
+	li	a6, SBI_BASE_PROBE_EXT
+	li	a0, SBI_EXT_HSM
+	ecall
+	bnez	a0, 5f
+	beqz	a1, 5f
+	li	a7, SBI_EXT_HSM
+	li	a6, SBI_HSM_HART_STOP
+	ecall
+5:	/* No HSM: poll the mailbox at its RAM (link) address. */
+	lla	t0, basic_release
+	lla	t1, _start
+	sub	t0, t0, t1
+	li	t1, FW_LINK_BASE
+	add	t0, t0, t1
+	li	t2, RELEASE_MAGIC
+6:	ld	t3, RELEASE_MAGIC_OFF(t0)
+	bne	t3, t2, 6b
+	fence	r, r
+	ld	t4, RELEASE_ENTRY_OFF(t0)
+	ld	a1, RELEASE_FDT_OFF(t0)
+	mv	a0, s0
+	jr	t4
+
+	.text
+	.align	2
+	.globl	basic_trap_entry
+basic_trap_entry:
+	addi	sp, sp, -TRAP_FRAME
+	sd	ra, 0 * 8(sp)
+	sd	t0, 1 * 8(sp)
+	sd	t1, 2 * 8(sp)
+	sd	t2, 3 * 8(sp)
+	sd	t3, 4 * 8(sp)
+	sd	t4, 5 * 8(sp)
+	sd	t5, 6 * 8(sp)
+	sd	t6, 7 * 8(sp)
+	sd	a0, 8 * 8(sp)
+	sd	a1, 9 * 8(sp)
+	sd	a2, 10 * 8(sp)
+	sd	a3, 11 * 8(sp)
+	sd	a4, 12 * 8(sp)
+	sd	a5, 13 * 8(sp)
+	sd	a6, 14 * 8(sp)
+	sd	a7, 15 * 8(sp)
+	csrr	a0, scause
+	csrr	a1, sepc
+	csrr	a2, stval
+	call	basic_trap
+	ld	ra, 0 * 8(sp)
+	ld	t0, 1 * 8(sp)
+	ld	t1, 2 * 8(sp)
+	ld	t2, 3 * 8(sp)
+	ld	t3, 4 * 8(sp)
+	ld	t4, 5 * 8(sp)
+	ld	t5, 6 * 8(sp)
+	ld	t6, 7 * 8(sp)
+	ld	a0, 8 * 8(sp)
+	ld	a1, 9 * 8(sp)
+	ld	a2, 10 * 8(sp)
+	ld	a3, 11 * 8(sp)
+	ld	a4, 12 * 8(sp)
+	ld	a5, 13 * 8(sp)
+	ld	a6, 14 * 8(sp)
+	ld	a7, 15 * 8(sp)
+	addi	sp, sp, TRAP_FRAME
+	sret

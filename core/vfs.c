@@ -1,7 +1,7 @@
 /*
  * VFS filesystem registry and mount table: the try order of the linked-in
  * filesystem drivers, mounting a block device at a path (trying each driver
- * in turn), unmounting, and the reference counts that keep a busy mount in
+ * in turn; a block device is mounted at most once), unmounting, and the reference counts that keep a busy mount in
  * place.
  */
 #include <errno.h>
@@ -137,7 +137,8 @@ int vfs_mount(const char *bdev, const char *path, const char **fsname)
 	m.bdev = blockdev_get_ref(bdev);
 	if (!m.bdev)
 		return -ENODEV;
-	rc = try_filesystems(m.bdev, &m);
+	/* the mount table is the only holder of references: one per mount */
+	rc = m.bdev->users > 1 ? -EBUSY : try_filesystems(m.bdev, &m);
 	if (!rc) {
 		rc = insert_mount(&m);
 		if (rc)

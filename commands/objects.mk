@@ -7,3 +7,5 @@ vmm-objs-y += commands/cmd_vfs_read.o
 vmm-objs-y += commands/cmd_vfs_load.o
 vmm-objs-y += commands/cmd_shmem.o
 vmm-objs-y += commands/cmd_heap.o
+vmm-objs-y += commands/cmd_devtree.o
+vmm-objs-y += commands/cmd_devtree_print.o

@@ -8,6 +8,7 @@
 #include <libfdt.h>
 #include <arch/asm.h>
 #include <arch/cpu.h>
+#include <arch/gstage.h>
 #include <arch/mmu.h>
 #include <arch/sbi.h>
 #include <arch/trap.h>
@@ -102,6 +103,7 @@ void boot_main(unsigned long hartid, void *fdt)
 		sbi_system_reset(0, 0);
 	}
 	timer_freq_hz = host_info.timebase_hz;
+	gstage_probe();
 	setup_memory();
 	vmm_main();
 }

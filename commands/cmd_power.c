@@ -1,0 +1,42 @@
+/*
+ * The `reset` and `shutdown` commands for the whole host.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <vmm/arch_host.h>
+#include <vmm/cmd.h>
+
+static void reset_usage(void)
+{
+	printf("Usage:\n   reset\n");
+}
+
+static void shutdown_usage(void)
+{
+	printf("Usage:\n   shutdown\n");
+}
+
+static int reset_exec(int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 1) {
+		reset_usage();
+		return -EINVAL;
+	}
+	printf("Resetting the host ...\n");
+	arch_system_reset();
+}
+
+static int shutdown_exec(int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 1) {
+		shutdown_usage();
+		return -EINVAL;
+	}
+	printf("Shutting down the host ...\n");
+	arch_system_shutdown();
+}
+
+VMM_DECLARE_CMD(reset_cmd, "reset", "reset the host", reset_usage, reset_exec);
+VMM_DECLARE_CMD(shutdown_cmd, "shutdown", "shut down the host", shutdown_usage, shutdown_exec);

@@ -80,7 +80,9 @@ void schedule(void)
 
 	spin_lock_irqsave(&cpu->rq_lock, flags);
 	prev->wake_pending = false;
-	if (prev->state == THREAD_RUNNING && !prev->is_idle) {
+	if (prev->is_idle) {
+		prev->state = THREAD_READY;
+	} else if (prev->state == THREAD_RUNNING) {
 		prev->state = THREAD_READY;
 		list_add_tail(&prev->rq_node, &cpu->runq);
 		prev->on_rq = true;

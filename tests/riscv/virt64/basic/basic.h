@@ -8,7 +8,9 @@
 #ifndef BASIC_H
 #define BASIC_H
 
+#ifndef FW_LINK_BASE
 #define FW_LINK_BASE		0x80000000	/* RAM copy of the image */
+#endif
 #define FW_RAM_SIZE		0x200000	/* RAM the firmware may use */
 
 /* Secondary-hart release mailbox (basic_release[]): magic, entry, fdt. */

@@ -11,14 +11,29 @@
 #define SRST_COLD_REBOOT	1
 #define SRST_NO_REASON		0
 
+/* The command whose name follows @prev alphabetically (NULL: the first). */
+static const struct basic_cmd *cmd_next_sorted(const struct basic_cmd *prev)
+{
+	const struct basic_cmd *cmd, *best = NULL;
+
+	for (cmd = __basic_cmds_start; cmd < __basic_cmds_end; cmd++) {
+		if (prev && strcmp(cmd->name, prev->name) <= 0)
+			continue;
+		if (!best || strcmp(cmd->name, best->name) < 0)
+			best = cmd;
+	}
+	return best;
+}
+
 static int cmd_help(int argc, char **argv)
 {
-	const struct basic_cmd *cmd;
+	const struct basic_cmd *cmd = NULL;
 
 	(void)argc;
 	(void)argv;
-	for (cmd = __basic_cmds_start; cmd < __basic_cmds_end; cmd++)
-		printf("%s %s\n    %s\n", cmd->name, cmd->usage, cmd->desc);
+	while ((cmd = cmd_next_sorted(cmd)))
+		printf("%s%s%s\n    %s\n", cmd->name, *cmd->usage ? " " : "", cmd->usage,
+		       cmd->desc);
 	return 0;
 }
 BASIC_CMD(cmd_help_def, "help", "", "List the commands", cmd_help);

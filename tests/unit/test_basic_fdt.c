@@ -10,7 +10,6 @@
 #include <libfdt.h>
 
 #include "capture.h"
-#undef UNIT_TEST /* tests.mk passes -DUNIT_TEST, a name unit.h defines */
 #include "unit.h"
 #include "../riscv/virt64/basic/basic_lib.h"
 

@@ -3,6 +3,9 @@
  * bank, /chosen (bootargs, initrd), /cpus with a cpu@i node and cpu-intc per
  * vCPU, the PLIC's interrupts-extended wiring and the simple-framebuffer
  * mode.  Also the fdt_override_u32 edit.  Pure libfdt code, no MMIO.
+ * mmu-type is "riscv,sv39", which every RV64 host with an MMU supports
+ * (Xvisor hard-codes sv48).  Besides riscv,isa, each cpu node gets
+ * riscv,isa-base and riscv,isa-extensions, which newer kernels prefer.
  */
 #include <inttypes.h>
 #include <stdio.h>

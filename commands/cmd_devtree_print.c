@@ -1,10 +1,11 @@
 /*
  * Printing for the devtree command.  A property prints as "name;" when
  * empty, else "name = value;" where the value is shown like dtc would:
- * "a", "b" for printable NUL-separated strings, <0x1 0x2> for whole
- * 32-bit cells and [01 02] for other bytes.  A node prints as its name and
- * "{" ... "};" around its properties (when asked) and children, one tab of
- * indentation per level; a node with nothing inside prints as "name;".
+ * "a", "b" for printable NUL-separated strings (with " and \ escaped),
+ * <0x1 0x2> for whole 32-bit cells and [01 02] for other bytes.  A node
+ * prints as its name and "{" ... "};" around its properties (when asked)
+ * and children, one tab of indentation per level; a node with nothing
+ * inside prints as "name;".
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -32,13 +33,25 @@ static int is_string_list(const char *s, int len)
 	return 1;
 }
 
+/* One string in quotes, with '"' and '\\' escaped as dtc does. */
+static void print_string(const char *s)
+{
+	printf("\"");
+	for (; *s; s++)
+		printf(*s == '"' || *s == '\\' ? "\\%c" : "%c", *s);
+	printf("\"");
+}
+
 static void print_value(const unsigned char *v, int len)
 {
 	int i;
 
 	if (is_string_list((const char *)v, len)) {
-		for (i = 0; i < len; i += strlen((const char *)v + i) + 1)
-			printf("%s\"%s\"", i ? ", " : "", v + i);
+		for (i = 0; i < len; i += strlen((const char *)v + i) + 1) {
+			if (i)
+				printf(", ");
+			print_string((const char *)v + i);
+		}
 	} else if (len % 4 == 0) {
 		for (i = 0; i < len; i += 4)
 			printf("%s0x%x", i ? " " : "<", fdt32_ld((const fdt32_t *)(v + i)));

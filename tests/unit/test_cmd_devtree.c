@@ -100,6 +100,8 @@ UNIT_TEST(attr_set_types)
 	run("attr set /soc s string hello world", &rc);
 	CHECK_EQ(rc, 0);
 	CHECK_STR(run("attr get /soc s", &rc), "s = \"hello\", \"world\";\n");
+	run("attr set /soc q string a\"b\\c", &rc);
+	CHECK_STR(run("attr get /soc q", &rc), "q = \"a\\\"b\\\\c\";\n");
 	run("attr set /soc b bytes 1 0x2 255", &rc);
 	CHECK_STR(run("attr get /soc b", &rc), "b = [01 02 ff];\n");
 	run("attr set /soc u uint32 10 0x20", &rc);

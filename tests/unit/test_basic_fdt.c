@@ -280,7 +280,7 @@ UNIT_TEST(fdt_patch_rerun_and_limits)
 	p.fb = NULL;
 	CHECK_EQ(linux_fdt_patch(fdt, &p), 0);
 	CHECK(fdt_path_offset(fdt, "/cpus/cpu@2") >= 0);
-	CHECK(fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "linux,initrd-start", NULL) == NULL);
+	CHECK(!fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "linux,initrd-start", NULL));
 	CHECK_EQ(fdt_num_mem_rsv(fdt), 0);
 	CHECK_EQ(prop_u32(fdt, "/smb/simplefb@50000000", "width"), 1024);
 

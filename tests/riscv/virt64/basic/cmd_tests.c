@@ -62,7 +62,8 @@ static uint64_t memtest_pass(volatile uint64_t *p, uint64_t n, uint64_t key)
 		if (p[i] == ((uint64_t)(uintptr_t)&p[i] ^ key))
 			continue;
 		if (!errors++)
-			printf("memtest: mismatch at 0x%llx\n", (unsigned long long)(uintptr_t)&p[i]);
+			printf("memtest: mismatch at 0x%llx\n",
+			       (unsigned long long)(uintptr_t)&p[i]);
 	}
 	return errors;
 }

@@ -41,7 +41,8 @@ static void print_value(const char *v, int len)
 	} else if (len % 4 == 0) {
 		printf("<");
 		for (i = 0; i < len; i += 4)
-			printf("%s0x%08x", i ? " " : "", (unsigned int)fdt32_ld((const fdt32_t *)(v + i)));
+			printf("%s0x%08x", i ? " " : "",
+			       (unsigned int)fdt32_ld((const fdt32_t *)(v + i)));
 		printf(">");
 	} else {
 		printf("[");

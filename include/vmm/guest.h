@@ -1,7 +1,7 @@
 /*
  * Guests and their address spaces.  A guest is built by guest_create()
  * from its configuration node /guests/<name> in the live device tree:
- * vCPUs from vcpus/*, regions from aspace/*.  Its guest-physical address
+ * vCPUs from the children of vcpus, regions from those of aspace.  Its guest-physical address
  * space is a sorted array of regions: host-backed RAM/ROM (mapped in the
  * G-stage) and virtual regions, never mapped, whose every access traps to
  * the region's emulator.  Guest interrupt lines (0..guest_irq_count-1)

@@ -7,12 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <vmm/cmd.h>
-#include <vmm/thread.h>
 #include <vmm/vfs.h>
 #include "cmd_vfs.h"
 
 #define RULER		"-------------------------------------------------------------------------------"
-#define WAIT_STEP_NS	100000000ull
 
 static void cmd_vfs_usage(void)
 {
@@ -63,9 +61,7 @@ static int vfs_cmd_mount(int argc, char **argv)
 
 	if (argc > 4 && vmm_cmd_parse_ulong(argv[4], &wait_s))
 		return -EINVAL;
-	for (unsigned long i = 0; !blockdev_find(argv[2]) && i < wait_s * 10; i++)
-		thread_sleep_ns(WAIT_STEP_NS);
-	if (!blockdev_find(argv[2])) {
+	if (!blockdev_wait(argv[2], wait_s)) {
 		printf("Block device %s not found\n", argv[2]);
 		return -ENODEV;
 	}

@@ -35,3 +35,4 @@ vmm-objs-y += core/console.o
 vmm-objs-y += core/stdio.o
 vmm-objs-y += core/driver.o
 vmm-objs-y += core/shmem.o
+vmm-objs-y += core/blockdev_wait.o

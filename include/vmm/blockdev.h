@@ -43,6 +43,11 @@ int blockdev_unregister(struct blockdev *dev);
 /* Device with this exact name, or NULL. */
 struct blockdev *blockdev_find(const char *name);
 
+/* Wait up to secs seconds (sleeping, on the target) for name to appear;
+ * the device or NULL.  Lives in blockdev_wait.c, apart from the registry,
+ * because it needs the scheduler. */
+struct blockdev *blockdev_wait(const char *name, unsigned long secs);
+
 /* Look up name and take a reference (NULL if absent); drop it with put. */
 struct blockdev *blockdev_get_ref(const char *name);
 void blockdev_put_ref(struct blockdev *dev);

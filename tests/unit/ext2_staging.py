@@ -33,6 +33,7 @@ def main():
         "hello.txt": b"Hello, ext2!\n",
         "a/b/c/deep.txt": b"deep file\n",
         "empty": b"",
+        "script.xscript": b"# a comment\necho hello from script\n",
         "big.bin": pattern(BIG_SIZE, 0),
     }
     for i in range(MANY):

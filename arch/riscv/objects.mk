@@ -13,3 +13,5 @@ vmm-objs-y += arch/riscv/isa.o
 vmm-objs-y += arch/riscv/vcpu_switch.o
 vmm-objs-y += arch/riscv/gstage_probe.o
 vmm-objs-y += arch/riscv/host_info.o
+vmm-objs-y += arch/riscv/gstage.o
+vmm-objs-y += arch/riscv/insn_decode.o

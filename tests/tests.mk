@@ -48,8 +48,13 @@ fuzz: $(addprefix $(BUILD)/fuzz/,$(fuzzers))
 			|| { tail -n 40 $(BUILD)/fuzz/$$f.log; exit 1; }; \
 	done
 
+include tests/run.mk
+
+# QEMU system tests; a subset with e.g. SYSTEST_ARGS='-k shell' or
+# SYSTEST_ARGS='-m "not variant"'.  Console logs: $(BUILD)/test-logs/.
+SYSTEST_ARGS	?=
 systest: all disk
-	$(PYTHON) -m pytest -v tests/system
+	$(PYTHON) -m pytest -v -rs -p no:cacheprovider tests/system $(SYSTEST_ARGS)
 
 check: setup
 	$(MAKE) all

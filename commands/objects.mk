@@ -16,3 +16,4 @@ vmm-objs-y += commands/cmd_stdio.o
 vmm-objs-y += commands/cmd_power.o
 vmm-objs-y += commands/cmd_sleep.o
 vmm-objs-y += commands/cmd_version.o
+vmm-objs-y += commands/cmd_vserial.o

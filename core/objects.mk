@@ -36,3 +36,5 @@ vmm-objs-y += core/stdio.o
 vmm-objs-y += core/driver.o
 vmm-objs-y += core/shmem.o
 vmm-objs-y += core/blockdev_wait.o
+vmm-objs-y += core/vserial.o
+vmm-objs-y += core/vserial_term.o

@@ -1,0 +1,174 @@
+/*
+ * The `vserial` command: list the virtual serial ports, bind the console
+ * to one (guest output shown live with the "[<name>] " prefix, keys typed
+ * forwarded to the device until ESC x q), or dump a port's buffered
+ * output.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <vmm/cmd.h>
+#include <vmm/console.h>
+#include <vmm/thread.h>
+#include <vmm/vserial.h>
+
+#define RX_RETRY_NS	1000000ULL	/* device FIFO full: wait 1 ms */
+
+/* A receiver that decorates the port's output onto the console. */
+struct console_rcv {
+	struct vserial_receiver rcv;
+	struct vserial_deco deco;
+	size_t limit;		/* raw bytes still to show; SIZE_MAX: all */
+};
+
+static void console_emit(void *arg, const char *buf, size_t len)
+{
+	(void)arg;
+	console_write_raw(buf, len);
+}
+
+static void console_rcv_out(struct vserial_receiver *r, const char *buf, size_t len)
+{
+	struct console_rcv *c = container_of(r, struct console_rcv, rcv);
+
+	if (len > c->limit)
+		len = c->limit;
+	c->limit -= len;
+	vserial_deco_feed(&c->deco, buf, len);
+}
+
+static void console_rcv_init(struct console_rcv *c, struct vserial *vs, size_t limit)
+{
+	c->rcv.out = console_rcv_out;
+	c->limit = limit;
+	vserial_deco_init(&c->deco, vserial_name(vs), console_emit, NULL);
+}
+
+static void vserial_usage(void)
+{
+	printf("Usage:\n");
+	printf("   vserial help\n");
+	printf("   vserial list\n");
+	printf("   vserial bind <name>\n");
+	printf("   vserial dump <name> [<bytes>]\n");
+}
+
+static void print_port(struct vserial *vs, void *arg)
+{
+	(void)arg;
+	printf(" %-39s\n", vserial_name(vs));
+}
+
+static int vserial_list(void)
+{
+	static const char ruler[] = "----------------------------------------\n";
+
+	printf("%s", ruler);
+	printf(" %-39s\n", "Name");
+	printf("%s", ruler);
+	vserial_for_each(print_port, NULL);
+	printf("%s", ruler);
+	return 0;
+}
+
+static struct vserial *find_port(const char *name)
+{
+	struct vserial *vs = vserial_find(name);
+
+	if (!vs)
+		printf("Failed to find virtual serial port\n");
+	return vs;
+}
+
+/* Hand bytes to the device, waiting while its FIFO is full. */
+static int forward(struct vserial *vs, const char *buf, size_t len)
+{
+	while (len) {
+		int n = vserial_receive(vs, buf, len);
+
+		if (n < 0)
+			return n;
+		if (!n) {
+			thread_sleep_ns(RX_RETRY_NS);
+			continue;
+		}
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static int vserial_bind(const char *name)
+{
+	struct vserial *vs = find_port(name);
+	struct vserial_keys keys;
+	struct console_rcv c;
+	char out[VSERIAL_SEQ_MAX + 1];
+	int rc = 0;
+
+	if (!vs)
+		return -ENOENT;
+	console_rcv_init(&c, vs, SIZE_MAX);
+	vserial_keys_init(&keys, name);
+	console_write_raw(c.deco.prefix, c.deco.prefix_len);
+	vserial_attach(vs, &c.rcv);
+	for (;;) {
+		int key = console_getc();
+		int n;
+
+		if (key < 0) {
+			rc = key;
+			break;
+		}
+		n = vserial_keys_feed(&keys, (char)key, out);
+		if (n < 0)
+			break;
+		rc = forward(vs, out, (size_t)n);
+		if (rc)
+			break;
+	}
+	vserial_detach(vs, &c.rcv);
+	printf("\n");
+	return rc;
+}
+
+static int vserial_dump(const char *name, const char *bytes)
+{
+	unsigned long limit = SIZE_MAX;
+	struct console_rcv c;
+	struct vserial *vs;
+
+	if (bytes && vmm_cmd_parse_ulong(bytes, &limit)) {
+		printf("Invalid byte count %s\n", bytes);
+		return -EINVAL;
+	}
+	vs = find_port(name);
+	if (!vs)
+		return -ENOENT;
+	console_rcv_init(&c, vs, limit);
+	console_write_raw(c.deco.prefix, c.deco.prefix_len);
+	vserial_attach(vs, &c.rcv);
+	vserial_detach(vs, &c.rcv);
+	printf("\n");
+	return 0;
+}
+
+static int vserial_exec(int argc, char **argv)
+{
+	if (argc == 2 && !strcmp(argv[1], "help")) {
+		vserial_usage();
+		return 0;
+	}
+	if (argc == 2 && !strcmp(argv[1], "list"))
+		return vserial_list();
+	if (argc == 3 && !strcmp(argv[1], "bind"))
+		return vserial_bind(argv[2]);
+	if ((argc == 3 || argc == 4) && !strcmp(argv[1], "dump"))
+		return vserial_dump(argv[2], argc == 4 ? argv[3] : NULL);
+	vserial_usage();
+	return -EINVAL;
+}
+
+VMM_DECLARE_CMD(vserial_cmd, "vserial", "virtual serial port commands", vserial_usage,
+		vserial_exec);

@@ -1,0 +1,51 @@
+/*
+ * SBI RFENCE extension (EID 0x52464E43): remote fence.i, sfence.vma and
+ * sfence.vma.asid for vCPUs of the caller's guest.  Each target flushes
+ * its whole VS-stage TLB for the guest's VMID (and its instruction cache
+ * for fence.i) before it next runs guest code, which covers any address
+ * range or ASID.  The hfence FIDs exist only for vCPUs with the H
+ * extension and are then served the same conservative way.
+ */
+#include <arch/cpu.h>
+#include <arch/sbi.h>
+#include <arch/sbi_server.h>
+#include <arch/vcpu_arch.h>
+#include "sbi_priv.h"
+
+enum {
+	RFENCE_FENCE_I,
+	RFENCE_SFENCE_VMA,
+	RFENCE_SFENCE_VMA_ASID,
+	RFENCE_HFENCE_GVMA_VMID,
+	RFENCE_HFENCE_GVMA,
+	RFENCE_HFENCE_VVMA_ASID,
+	RFENCE_HFENCE_VVMA,
+	RFENCE_NR_FIDS
+};
+
+void sbi_rfence_flush(struct vcpu *target, void *fence_i)
+{
+	vcpu_request_flush(target, *(const bool *)fence_i);
+}
+
+static void rfence_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
+			  const unsigned long *args, struct sbi_ret *ret)
+{
+	bool fence_i = fid == RFENCE_FENCE_I;
+
+	(void)eid;
+	if (fid >= RFENCE_NR_FIDS ||
+	    (fid >= RFENCE_HFENCE_GVMA_VMID && !((v->isa >> ISA_EXT_LETTER('h')) & 1))) {
+		ret->error = SBI_ERR_NOT_SUPPORTED;
+		return;
+	}
+	ret->error = sbi_for_each_target(v, args[0], args[1], sbi_rfence_flush, &fence_i);
+}
+
+VMM_DECLARE_SBI_EXT(sbi_ext_rfence,
+	.name = "rfence",
+	.hide_bit = SBI_HIDE_RFENCE,
+	.eid_min = SBI_EXT_RFENCE,
+	.eid_max = SBI_EXT_RFENCE,
+	.handle = rfence_handle,
+);

@@ -1,0 +1,61 @@
+/*
+ * Private helpers shared by the SBI server's extension files
+ * (arch/riscv/sbi_*.c).  The first half is pure logic with no CSR or vCPU
+ * access, so it also builds in host unit tests (which reach this header by
+ * a relative path); the second half needs the vCPU core.  Error values are
+ * the SBI spec's codes from arch/sbi.h unless a comment says errno.
+ */
+#ifndef ARCH_RISCV_SBI_PRIV_H
+#define ARCH_RISCV_SBI_PRIV_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "include/arch/sbi.h"
+
+struct vcpu;
+
+/* hart_mask_base value that names every hart and ignores hart_mask. */
+#define SBI_HARTMASK_ALL	(~0UL)
+
+/*
+ * Visit the hart ids named by an SBI (hart_mask, hart_mask_base) pair,
+ * among harts 0..nharts-1, in increasing order.  Every named id is checked
+ * first: if one is >= nharts (or base + bit overflows) nothing is visited
+ * and -EINVAL (errno) is returned; otherwise fn runs for each and 0 is
+ * returned.  A zero mask names no hart.
+ */
+int sbi_hartmask_for_each(unsigned long mask, unsigned long base, unsigned long nharts,
+			  void (*fn)(unsigned long hartid, void *arg), void *arg);
+
+/* SRST system_reset(type, reason): SBI_SUCCESS for the types (0 shutdown,
+ * 1 cold, 2 warm reboot) and reasons (0 none, 1 failure) we implement, else
+ * SBI_ERR_INVALID_PARAM (reserved, too wide, or unimplemented vendor values). */
+long sbi_srst_check(unsigned long type, unsigned long reason);
+
+/* HSM hart_suspend types. */
+#define SBI_HSM_SUSPEND_RET_DEFAULT	0x00000000UL
+#define SBI_HSM_SUSPEND_NONRET_DEFAULT	0x80000000UL
+
+/* HSM hart_suspend(type): SBI_SUCCESS for the default retentive type,
+ * SBI_ERR_NOT_SUPPORTED for the default non-retentive type (defined but not
+ * offered), SBI_ERR_INVALID_PARAM for reserved and platform-specific types. */
+long sbi_hsm_suspend_check(unsigned long type);
+
+/*
+ * Target-build helpers (sbi_server.c).  sbi_for_each_target() runs fn on
+ * every vCPU of v's guest named by (mask, base) and returns SBI_SUCCESS or
+ * SBI_ERR_INVALID_PARAM (a named hart is not a vCPU of the guest: nothing
+ * is done).  sbi_addr_is_memory() tells whether a guest physical address
+ * lies in guest RAM or ROM.
+ */
+long sbi_for_each_target(struct vcpu *v, unsigned long mask, unsigned long base,
+			 void (*fn)(struct vcpu *target, void *arg), void *arg);
+bool sbi_addr_is_memory(struct vcpu *v, uint64_t gpa);
+
+/* sbi_for_each_target() actions shared with the legacy calls: raise VSSIP
+ * (sbi_ext_ipi.c); flush the VS-stage TLB, and the instruction cache if
+ * *(bool *)fence_i (sbi_ext_rfence.c). */
+void sbi_ipi_raise(struct vcpu *target, void *unused);
+void sbi_rfence_flush(struct vcpu *target, void *fence_i);
+
+#endif

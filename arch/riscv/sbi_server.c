@@ -1,0 +1,94 @@
+/*
+ * The SBI dispatcher for guests.  An ecall from VS-mode lands here with
+ * the EID in a7, the FID in a6 and arguments in a0..a5: the extension is
+ * looked up in the link-time table vmm_sbi_exts by EID range, checked to
+ * be present for the calling vCPU (probe, `xvisor,disable-sbi-<name>`),
+ * and called; its result goes back in a0/a1 (a0 only for legacy calls)
+ * and the guest resumes after the ecall.  Also the services extensions
+ * share: mapping hart masks onto the guest's vCPUs and checking that an
+ * address is guest memory.
+ */
+#include <arch/sbi.h>
+#include <arch/sbi_server.h>
+#include <arch/vcpu_arch.h>
+#include <vmm/guest.h>
+#include <vmm/vcpu.h>
+#include "sbi_priv.h"
+
+VMM_TABLE_DECLARE(const struct sbi_ext, vmm_sbi_exts);
+
+#define REG_A0	10
+#define REG_A6	16
+#define REG_A7	17
+
+static bool ext_present(struct vcpu *v, const struct sbi_ext *ext)
+{
+	if (ext->name && ((v->sbi_disabled >> ext->hide_bit) & 1))
+		return false;
+	return !ext->probe || ext->probe(v);
+}
+
+static const struct sbi_ext *ext_find(struct vcpu *v, unsigned long eid)
+{
+	vmm_table_foreach(const struct sbi_ext, vmm_sbi_exts, ext)
+		if (eid >= ext->eid_min && eid <= ext->eid_max)
+			return ext_present(v, ext) ? ext : NULL;
+	return NULL;
+}
+
+bool sbi_server_probe(struct vcpu *v, unsigned long eid)
+{
+	return ext_find(v, eid) != NULL;
+}
+
+void sbi_server_handle(struct vcpu *v)
+{
+	unsigned long *x = vcpu_arch(v)->regs.x;
+	unsigned long eid = x[REG_A7], fid = x[REG_A6];
+	const struct sbi_ext *ext = ext_find(v, eid);
+	struct sbi_ret ret = { .error = SBI_ERR_NOT_SUPPORTED };
+
+	v->stats.sbi_calls++;
+	if (ext)
+		ext->handle(v, eid, fid, &x[REG_A0], &ret);
+	else
+		ret.legacy = true;	/* an unknown EID leaves a1 alone */
+	if (ret.skip_writeback)
+		return;
+	x[REG_A0] = ret.error;
+	if (!ret.legacy)
+		x[REG_A0 + 1] = ret.value;
+	vcpu_arch(v)->regs.sepc += 4;
+}
+
+struct target_walk {
+	struct guest *guest;
+	void (*fn)(struct vcpu *target, void *arg);
+	void *arg;
+};
+
+static void target_visit(unsigned long hartid, void *arg)
+{
+	struct target_walk *w = arg;
+	struct vcpu *t = vcpu_find(w->guest, hartid);
+
+	if (t)
+		w->fn(t, w->arg);
+}
+
+long sbi_for_each_target(struct vcpu *v, unsigned long mask, unsigned long base,
+			 void (*fn)(struct vcpu *target, void *arg), void *arg)
+{
+	struct target_walk w = { v->guest, fn, arg };
+
+	if (sbi_hartmask_for_each(mask, base, v->guest->nvcpus, target_visit, &w))
+		return SBI_ERR_INVALID_PARAM;
+	return SBI_SUCCESS;
+}
+
+bool sbi_addr_is_memory(struct vcpu *v, uint64_t gpa)
+{
+	struct guest_region *r = guest_region_find(v->guest, gpa);
+
+	return r && r->kind != REGION_VIRTUAL;
+}

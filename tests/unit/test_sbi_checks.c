@@ -1,0 +1,47 @@
+/*
+ * Host unit test of the SBI argument classification in
+ * arch/riscv/sbi_checks.c: SRST reset types and reasons and HSM suspend
+ * types, against the ranges of SBI v2.0.
+ */
+#include "unit.h"
+#include "../../arch/riscv/sbi_priv.h"
+
+UNIT_TEST(srst_defined_types)
+{
+	for (unsigned long type = 0; type <= 2; type++) {
+		CHECK_EQ(sbi_srst_check(type, 0), SBI_SUCCESS);
+		CHECK_EQ(sbi_srst_check(type, 1), SBI_SUCCESS);
+	}
+}
+
+UNIT_TEST(srst_reserved_and_vendor)
+{
+	CHECK_EQ(sbi_srst_check(3, 0), SBI_ERR_INVALID_PARAM);
+	CHECK_EQ(sbi_srst_check(0xEFFFFFFFUL, 0), SBI_ERR_INVALID_PARAM);
+	CHECK_EQ(sbi_srst_check(0xF0000000UL, 0), SBI_ERR_INVALID_PARAM);
+	CHECK_EQ(sbi_srst_check(0, 2), SBI_ERR_INVALID_PARAM);
+	CHECK_EQ(sbi_srst_check(0, 0xE0000000UL), SBI_ERR_INVALID_PARAM);
+	CHECK_EQ(sbi_srst_check(0, 0xFFFFFFFFUL), SBI_ERR_INVALID_PARAM);
+}
+
+UNIT_TEST(srst_wide_arguments)
+{
+	/* Only the low 32 bits are defined: 2^32 must not alias shutdown. */
+	CHECK_EQ(sbi_srst_check(1UL << 32, 0), SBI_ERR_INVALID_PARAM);
+	CHECK_EQ(sbi_srst_check(0, 1UL << 32), SBI_ERR_INVALID_PARAM);
+	CHECK_EQ(sbi_srst_check(~0UL, ~0UL), SBI_ERR_INVALID_PARAM);
+}
+
+UNIT_TEST(hsm_suspend_types)
+{
+	CHECK_EQ(sbi_hsm_suspend_check(0), SBI_SUCCESS);
+	CHECK_EQ(sbi_hsm_suspend_check(0x80000000UL), SBI_ERR_NOT_SUPPORTED);
+	CHECK_EQ(sbi_hsm_suspend_check(1), SBI_ERR_INVALID_PARAM);
+	CHECK_EQ(sbi_hsm_suspend_check(0x0FFFFFFFUL), SBI_ERR_INVALID_PARAM);
+	CHECK_EQ(sbi_hsm_suspend_check(0x10000000UL), SBI_ERR_INVALID_PARAM);
+	CHECK_EQ(sbi_hsm_suspend_check(0x80000001UL), SBI_ERR_INVALID_PARAM);
+	CHECK_EQ(sbi_hsm_suspend_check(0x90000000UL), SBI_ERR_INVALID_PARAM);
+	CHECK_EQ(sbi_hsm_suspend_check(1UL << 32), SBI_ERR_INVALID_PARAM);
+}
+
+UNIT_MAIN();

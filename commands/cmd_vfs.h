@@ -1,7 +1,8 @@
 /*
  * Subcommands of the "vfs" command, split over cmd_vfs.c (mounts and
- * modifications), cmd_vfs_read.c (ls, cat, digests, run) and
- * cmd_vfs_load.c (loading files into memory and the device tree).  Each
+ * modifications), cmd_vfs_read.c (ls, cat, digests, run), cmd_vfs_load.c
+ * (loading files into host or guest memory) and cmd_vfs_fdt.c (loading
+ * DTBs into the device tree).  Each
  * handler gets the full argv ("vfs", subcommand, arguments...), already
  * checked against the subcommand's argument count.
  */

@@ -1,58 +1,75 @@
 /*
- * "vfs" subcommands that load files somewhere: host_load / host_load_list
- * (into host physical memory, identity mapped), fdt_load / guest_fdt_load
- * (a DTB into the live device tree), and guest_load / guest_load_list
- * (into guest memory; refused until guests exist, but the list is parsed).
+ * "vfs" subcommands that copy files into memory: host_load and
+ * host_load_list (host physical memory, identity mapped) and guest_load and
+ * guest_load_list (guest physical memory through guest_memory_write(), so
+ * ROM regions can be filled too).  A file is streamed through a bounce
+ * buffer into a "sink" that knows where the bytes go.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <vmm/cmd.h>
-#include <vmm/devtree.h>
+#include <vmm/guest.h>
 #include <vmm/loadlist.h>
 #include <vmm/vfs.h>
 #include "cmd_vfs.h"
 
-#define DTB_MAX		(32 * 1024)
-#define READ_CHUNK	(1024 * 1024)
+#define CHUNK		(64 * 1024)
 
-/*
- * Copy bytes (0 = up to the end) of the file at path, starting at off, to
- * dst; *done gets the byte count.
- */
-static int load_to_memory(const char *path, void *dst, uint64_t off, uint64_t bytes,
-			  uint64_t *done)
+struct sink {
+	struct guest *guest;	/* NULL: host physical memory */
+	uint64_t addr;
+};
+
+static int sink_write(struct sink *s, uint64_t pos, const void *buf, size_t len)
 {
-	struct vfs_file *f;
+	long n;
+
+	if (!s->guest) {
+		memcpy((void *)(uintptr_t)(s->addr + pos), buf, len);
+		return 0;
+	}
+	n = guest_memory_write(s->guest, s->addr + pos, buf, len);
+	if (n < 0)
+		return n;
+	return (size_t)n == len ? 0 : -EFAULT;
+}
+
+/* Copy bytes (0: up to the end) of path from off into the sink. */
+static int load_file(const char *path, uint64_t off, uint64_t bytes, struct sink *s,
+		     uint64_t *done)
+{
+	char *buf = malloc(CHUNK);
+	struct vfs_file *f = NULL;
 	struct vfs_stat st;
-	int rc = vfs_open(path, &f);
+	int rc = buf ? vfs_open(path, &f) : -ENOMEM;
 
 	*done = 0;
-	if (rc)
-		return rc;
-	vfs_fstat(f, &st);
-	if (off > st.size) {
-		vfs_close(f);
-		return -EINVAL;
+	if (!rc) {
+		vfs_fstat(f, &st);
+		if (off > st.size)
+			rc = -EINVAL;
+		else if (!bytes || bytes > st.size - off)
+			bytes = st.size - off;
 	}
-	if (!bytes || bytes > st.size - off)
-		bytes = st.size - off;
-	while (*done < bytes) {
+	while (!rc && *done < bytes) {
 		uint64_t want = bytes - *done;
-		ssize_t n = vfs_pread(f, off + *done, (char *)dst + *done,
-				      want > READ_CHUNK ? READ_CHUNK : want);
+		ssize_t n = vfs_pread(f, off + *done, buf, want > CHUNK ? CHUNK : want);
 
-		if (n <= 0) {
+		if (n <= 0)
 			rc = n ? (int)n : -EIO;
-			break;
-		}
-		*done += n;
+		else
+			rc = sink_write(s, *done, buf, n);
+		if (!rc)
+			*done += n;
 	}
 	vfs_close(f);
+	free(buf);
 	return rc;
 }
 
-static int parse_args(char **args, int n, unsigned long *out)
+static int parse_nums(char **args, int n, unsigned long *out)
 {
 	for (int i = 0; i < n; i++) {
 		if (vmm_cmd_parse_ulong(args[i], &out[i])) {
@@ -63,139 +80,94 @@ static int parse_args(char **args, int n, unsigned long *out)
 	return 0;
 }
 
-int cmd_vfs_host_load(int argc, char **argv)
+/* argv[first] = address, argv[first + 1] = file, then [<off>] [<bytes>]. */
+static int load_one(const char *who, struct guest *g, int argc, char **argv, int first)
 {
-	unsigned long v[3] = { 0, 0, 0 };	/* pa, off, bytes */
+	unsigned long v[3] = { 0, 0, 0 };	/* addr, off, bytes */
+	struct sink s = { g, 0 };
 	uint64_t done;
-	int rc;
+	int rc = parse_nums(argv + first, 1, v);
 
-	rc = parse_args(argv + 2, 1, v);
 	if (!rc)
-		rc = parse_args(argv + 4, argc - 4, v + 1);
+		rc = parse_nums(argv + first + 2, argc - first - 2, v + 1);
 	if (rc)
 		return rc;
-	rc = load_to_memory(argv[3], (void *)(uintptr_t)v[0], v[1], v[2], &done);
+	s.addr = v[0];
+	rc = load_file(argv[first + 1], v[1], v[2], &s, &done);
 	if (rc)
-		printf("Failed to load %s (error %d)\n", argv[3], rc);
+		printf("%s: Failed to load %s (error %d)\n", who, argv[first + 1], rc);
 	else
-		printf("Loaded 0x%016lX with %llu bytes\n", v[0], (unsigned long long)done);
+		printf("%s: Loaded 0x%016lX with %llu bytes\n", who, v[0],
+		       (unsigned long long)done);
 	return rc;
 }
 
-/* Read and parse a list file; prints its own errors. */
-static int read_list(const char *path, struct loadlist_entry **ents, int *count)
-{
-	size_t len;
-	char *buf;
-	int rc = vfs_read_file(path, LOADLIST_MAX_BYTES - 1, &buf, &len);
-
-	if (!rc) {
-		rc = loadlist_parse(path, buf, len, ents, count);
-		free(buf);
-	}
-	if (rc)
-		printf("Failed to parse %s (error %d)\n", path, rc);
-	return rc;
-}
-
-int cmd_vfs_host_load_list(int argc, char **argv)
+/* Parse the list file, then load each whole file at its address. */
+static int load_list(const char *who, struct guest *g, const char *list)
 {
 	struct loadlist_entry *ents;
 	int count, rc;
+	size_t len;
+	char *buf;
 
-	(void)argc;
-	printf("host: Parsing %s\n", argv[2]);
-	rc = read_list(argv[2], &ents, &count);
-	if (rc)
+	printf("%s: Parsing %s\n", who, list);
+	rc = vfs_read_file(list, LOADLIST_MAX_BYTES - 1, &buf, &len);
+	if (!rc) {
+		rc = loadlist_parse(list, buf, len, &ents, &count);
+		free(buf);
+	}
+	if (rc) {
+		printf("%s: Failed to parse %s (error %d)\n", who, list, rc);
 		return rc;
+	}
 	for (int i = 0; !rc && i < count; i++) {
+		struct sink s = { g, ents[i].addr };
 		uint64_t done;
 
-		printf("host: Loading 0x%016llX with file %s\n",
+		printf("%s: Loading 0x%016llX with file %s\n", who,
 		       (unsigned long long)ents[i].addr, ents[i].path);
-		rc = load_to_memory(ents[i].path, (void *)(uintptr_t)ents[i].addr, 0, 0,
-				    &done);
+		rc = load_file(ents[i].path, 0, 0, &s, &done);
 		if (rc)
-			printf("host: error %d\n", rc);
+			printf("%s: error %d\n", who, rc);
 		else
-			printf("host: Loaded 0x%016llX with %llu bytes\n",
+			printf("%s: Loaded 0x%016llX with %llu bytes\n", who,
 			       (unsigned long long)ents[i].addr, (unsigned long long)done);
 	}
 	free(ents);
 	return rc;
 }
 
-/* Read a DTB file: non-empty and at most DTB_MAX bytes. */
-static int read_dtb(const char *path, char **buf, size_t *len)
+static struct guest *find_guest(const char *name)
 {
-	int rc = vfs_read_file(path, DTB_MAX, buf, len);
+	struct guest *g = guest_find(name);
 
-	if (!rc && !*len) {
-		free(*buf);
-		rc = -EINVAL;
-	}
-	if (rc)
-		printf("Failed to read DTB %s (error %d)\n", path, rc);
-	return rc;
+	if (!g)
+		printf("Failed to find guest %s\n", name);
+	return g;
 }
 
-int cmd_vfs_fdt_load(int argc, char **argv)
+int cmd_vfs_host_load(int argc, char **argv)
 {
-	size_t len;
-	char *dtb;
-	int rc = read_dtb(argv[4], &dtb, &len);
-
-	if (rc)
-		return rc;
-	rc = devtree_fdt_load(argv[2], argv[3], dtb, len, argc - 5, argv + 5);
-	free(dtb);
-	return rc;
+	return load_one("host", NULL, argc, argv, 2);
 }
 
-int cmd_vfs_guest_fdt_load(int argc, char **argv)
+int cmd_vfs_host_load_list(int argc, char **argv)
 {
-	unsigned long vcpus;
-	size_t len;
-	char *dtb;
-	int rc;
-
-	if (vmm_cmd_parse_ulong(argv[4], &vcpus) || !vcpus) {
-		printf("Invalid vCPU count %s\n", argv[4]);
-		return -EINVAL;
-	}
-	rc = read_dtb(argv[3], &dtb, &len);
-	if (rc)
-		return rc;
-	rc = devtree_guest_fdt_load(argv[2], dtb, len, vcpus, argc - 5, argv + 5);
-	free(dtb);
-	return rc;
-}
-
-static int no_guests(const char *guest)
-{
-	printf("%s: guests are not supported yet\n", guest);
-	return -ENOSYS;
+	(void)argc;
+	return load_list("host", NULL, argv[2]);
 }
 
 int cmd_vfs_guest_load(int argc, char **argv)
 {
-	unsigned long v[3];
+	struct guest *g = find_guest(argv[2]);
 
-	if (parse_args(argv + 3, 1, v) || parse_args(argv + 5, argc - 5, v + 1))
-		return -EINVAL;
-	return no_guests(argv[2]);
+	return g ? load_one(argv[2], g, argc, argv, 3) : -ENOENT;
 }
 
 int cmd_vfs_guest_load_list(int argc, char **argv)
 {
-	struct loadlist_entry *ents;
-	int count, rc;
+	struct guest *g = find_guest(argv[2]);
 
 	(void)argc;
-	printf("%s: Parsing %s\n", argv[2], argv[3]);
-	rc = read_list(argv[3], &ents, &count);
-	if (rc)
-		return rc;
-	free(ents);
-	return no_guests(argv[2]);
+	return g ? load_list(argv[2], g, argv[3]) : -ENOENT;
 }

@@ -17,3 +17,4 @@ vmm-objs-y += commands/cmd_power.o
 vmm-objs-y += commands/cmd_sleep.o
 vmm-objs-y += commands/cmd_version.o
 vmm-objs-y += commands/cmd_vserial.o
+vmm-objs-y += commands/cmd_vfs_fdt.o

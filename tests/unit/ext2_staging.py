@@ -29,12 +29,16 @@ def main():
     os.makedirs(os.path.join(root, "a/b/c"))
     os.makedirs(os.path.join(root, "many"))
     os.makedirs(os.path.join(root, "mnt"))
+    os.makedirs(os.path.join(root, "list"))
     files = {
         "hello.txt": b"Hello, ext2!\n",
         "a/b/c/deep.txt": b"deep file\n",
         "empty": b"",
         "script.xscript": b"# a comment\necho hello from script\n",
         "big.bin": pattern(BIG_SIZE, 0),
+        "list/one.txt": b"one\n",
+        "list/nor.list": b"0x10 ./one.txt\r\n0x100 /a/b/c/deep.txt\n",
+        "list/bad.list": b"0x10 ./one.txt\n0x4000 ./one.txt\n",
     }
     for i in range(MANY):
         files["many/file%03d" % i] = ("this is file %d\n" % i).encode()

@@ -3,7 +3,8 @@
  * the genext2fs test image: mount messages, ls/cat/md5 output, xscript
  * runs, read-only refusals, host_load, and the arguments handed to the
  * device-tree loaders (replaced here by recording fakes; blockdev_wait
- * does not sleep here).
+ * does not sleep here), and guest loads into a fake guest "g0" whose
+ * memory is a 4 KiB buffer at guest physical address 0.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -13,6 +14,7 @@
 #include <vmm/blockdev.h>
 #include <vmm/cmd.h>
 #include <vmm/devtree.h>
+#include <vmm/guest.h>
 #include <vmm/rbd.h>
 #include "capture.h"
 #include "unit.h"
@@ -54,6 +56,22 @@ struct blockdev *blockdev_wait(const char *name, unsigned long secs)
 {
 	(void)secs;
 	return blockdev_find(name);
+}
+
+static struct guest fake_guest;
+static uint8_t guest_mem[4096];
+
+struct guest *guest_find(const char *name)
+{
+	return strcmp(name, "g0") ? NULL : &fake_guest;
+}
+
+long guest_memory_write(struct guest *g, uint64_t gpa, const void *buf, uint64_t len)
+{
+	if (g != &fake_guest || gpa > sizeof(guest_mem) || len > sizeof(guest_mem) - gpa)
+		return -EFAULT;
+	memcpy(guest_mem + gpa, buf, len);
+	return len;
 }
 
 static int rc_of_last;
@@ -185,6 +203,34 @@ UNIT_TEST(loaders)
 	CHECK_STR(fake.name, "node");
 	CHECK_EQ(fake.len, 10);
 	CHECK_EQ(fake.novr, 0);
+}
+
+UNIT_TEST(guest_loads)
+{
+	const char *out;
+
+	setup();
+	out = run("vfs guest_load_list g0 /list/nor.list");
+	CHECK_EQ(rc_of_last, 0);
+	CHECK_STR(out, "g0: Parsing /list/nor.list\n"
+		  "g0: Loading 0x0000000000000010 with file /list/one.txt\n"
+		  "g0: Loaded 0x0000000000000010 with 4 bytes\n"
+		  "g0: Loading 0x0000000000000100 with file /a/b/c/deep.txt\n"
+		  "g0: Loaded 0x0000000000000100 with 10 bytes\n");
+	CHECK(!memcmp(guest_mem + 0x10, "one\n", 4));
+	CHECK(!memcmp(guest_mem + 0x100, "deep file\n", 10));
+	out = run("vfs guest_load_list g0 /list/bad.list");
+	CHECK_EQ(rc_of_last, -EFAULT);
+	CHECK(strstr(out, "g0: error -14\n"));
+	run("vfs guest_load_list g0 /hello.txt");
+	CHECK_EQ(rc_of_last, -EINVAL);
+	run("vfs guest_load_list g9 /list/nor.list");
+	CHECK_EQ(rc_of_last, -ENOENT);
+	CHECK_STR(run("vfs guest_load g0 0x200 /hello.txt 7 3"),
+		  "g0: Loaded 0x0000000000000200 with 3 bytes\n");
+	CHECK(!memcmp(guest_mem + 0x200, "ext", 3));
+	run("vfs guest_load g0 0x200 /hello.txt 99");
+	CHECK_EQ(rc_of_last, -EINVAL);
 }
 
 UNIT_TEST(blockdev_and_rbd)

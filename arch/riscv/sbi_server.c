@@ -8,6 +8,7 @@
  * share: mapping hart masks onto the guest's vCPUs and checking that an
  * address is guest memory.
  */
+#include <string.h>
 #include <arch/sbi.h>
 #include <arch/sbi_server.h>
 #include <arch/vcpu_arch.h>
@@ -20,6 +21,7 @@ VMM_TABLE_DECLARE(const struct sbi_ext, vmm_sbi_exts);
 #define REG_A0	10
 #define REG_A6	16
 #define REG_A7	17
+#define SBI_NR_ARGS	6	/* a0..a5 */
 
 static bool ext_present(struct vcpu *v, const struct sbi_ext *ext)
 {
@@ -47,10 +49,13 @@ void sbi_server_handle(struct vcpu *v)
 	unsigned long eid = x[REG_A7], fid = x[REG_A6];
 	const struct sbi_ext *ext = ext_find(v, eid);
 	struct sbi_ret ret = { .error = SBI_ERR_NOT_SUPPORTED };
+	unsigned long args[SBI_NR_ARGS];
 
 	v->stats.sbi_calls++;
+	/* A copy: handlers that reset the vCPU may rewrite its registers. */
+	memcpy(args, &x[REG_A0], sizeof(args));
 	if (ext)
-		ext->handle(v, eid, fid, &x[REG_A0], &ret);
+		ext->handle(v, eid, fid, args, &ret);
 	else
 		ret.legacy = true;	/* an unknown EID leaves a1 alone */
 	if (ret.skip_writeback)

@@ -10,10 +10,7 @@
 #include <string.h>
 #include <vmm/cmd.h>
 #include <vmm/console.h>
-#include <vmm/thread.h>
 #include <vmm/vserial.h>
-
-#define RX_RETRY_NS	1000000ULL	/* device FIFO full: wait 1 ms */
 
 /* A receiver that decorates the port's output onto the console. */
 struct console_rcv {
@@ -81,24 +78,6 @@ static struct vserial *find_port(const char *name)
 	return vs;
 }
 
-/* Hand bytes to the device, waiting while its FIFO is full. */
-static int forward(struct vserial *vs, const char *buf, size_t len)
-{
-	while (len) {
-		int n = vserial_receive(vs, buf, len);
-
-		if (n < 0)
-			return n;
-		if (!n) {
-			thread_sleep_ns(RX_RETRY_NS);
-			continue;
-		}
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 static int vserial_bind(const char *name)
 {
 	struct vserial *vs = find_port(name);
@@ -124,7 +103,7 @@ static int vserial_bind(const char *name)
 		n = vserial_keys_feed(&keys, (char)key, out);
 		if (n < 0)
 			break;
-		rc = forward(vs, out, (size_t)n);
+		rc = vserial_receive_all(vs, out, (size_t)n);
 		if (rc)
 			break;
 	}

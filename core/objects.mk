@@ -38,3 +38,4 @@ vmm-objs-y += core/shmem.o
 vmm-objs-y += core/blockdev_wait.o
 vmm-objs-y += core/vserial.o
 vmm-objs-y += core/vserial_term.o
+vmm-objs-y += core/vserial_wait.o

@@ -1,2 +1,5 @@
 vmm-objs-y += emulators/uart8250.o
 vmm-objs-y += emulators/uart8250_model.o
+vmm-objs-y += emulators/vminfo.o
+vmm-objs-y += emulators/zero.o
+vmm-objs-y += emulators/simplefb.o

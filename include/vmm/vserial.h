@@ -46,6 +46,9 @@ void vserial_detach(struct vserial *vs, struct vserial_receiver *r);
 /* User input to the device (its rx()): bytes taken, 0 when the device
  * FIFO is full (retry later), or a negative errno (-ENOSYS: no rx). */
 int vserial_receive(struct vserial *vs, const char *buf, size_t len);
+/* All of buf to the device, sleeping while its FIFO is full: 0 or the
+ * device's error.  In core/vserial_wait.c (it needs the scheduler). */
+int vserial_receive_all(struct vserial *vs, const char *buf, size_t len);
 
 /*
  * Console decoration of a port's output (core/vserial_term.c), as

@@ -21,12 +21,11 @@ long sbi_srst_check(unsigned long type, unsigned long reason)
 	return SBI_SUCCESS;
 }
 
-long sbi_hsm_suspend_check(unsigned long type)
+long sbi_hsm_suspend_check(unsigned long type, bool *retentive)
 {
-	if (type == SBI_HSM_SUSPEND_RET_DEFAULT)
+	*retentive = type == SBI_HSM_SUSPEND_RET_DEFAULT;
+	if (type == SBI_HSM_SUSPEND_RET_DEFAULT || type == SBI_HSM_SUSPEND_NONRET_DEFAULT)
 		return SBI_SUCCESS;
-	if (type == SBI_HSM_SUSPEND_NONRET_DEFAULT)
-		return SBI_ERR_NOT_SUPPORTED;
 	/* Reserved (incl. >= 2^32) or platform-specific and unimplemented. */
 	return SBI_ERR_INVALID_PARAM;
 }

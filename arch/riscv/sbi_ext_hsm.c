@@ -2,8 +2,9 @@
  * SBI HSM extension (EID 0x48534D): the guest starts, stops and queries
  * its own vCPUs as harts, and suspends the calling one.  Error codes follow
  * SBI v2.0 (starting a started hart is ALREADY_AVAILABLE).  Suspend offers
- * the default retentive type (wait for an interrupt); the default
- * non-retentive type is NOT_SUPPORTED and other types INVALID_PARAM.
+ * the two default types: retentive (wait for an interrupt, then return)
+ * and non-retentive (wait, then restart at resume_addr); other types are
+ * INVALID_PARAM.
  */
 #include <errno.h>
 #include <arch/sbi.h>
@@ -54,13 +55,23 @@ static long hsm_status(struct vcpu *v, unsigned long hartid, unsigned long *stat
 	return SBI_SUCCESS;
 }
 
-static long hsm_suspend(struct vcpu *v, unsigned long type)
+static void hsm_suspend(struct vcpu *v, unsigned long type, unsigned long addr,
+			unsigned long opaque, struct sbi_ret *ret)
 {
-	long err = sbi_hsm_suspend_check(type);
+	bool retentive;
 
-	if (err == SBI_SUCCESS)
+	ret->error = sbi_hsm_suspend_check(type, &retentive);
+	if (ret->error != SBI_SUCCESS)
+		return;
+	if (retentive) {
 		vcpu_wait_for_irq(v);
-	return err;
+		return;
+	}
+	if (!sbi_addr_is_memory(v, addr)) {
+		ret->error = SBI_ERR_INVALID_ADDRESS;
+		return;
+	}
+	sbi_suspend_resume_at(v, addr, opaque, ret);
 }
 
 static void hsm_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
@@ -80,7 +91,7 @@ static void hsm_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 		ret->error = hsm_status(v, args[0], &ret->value);
 		break;
 	case HSM_HART_SUSPEND:
-		ret->error = hsm_suspend(v, args[0]);
+		hsm_suspend(v, args[0], args[1], args[2], ret);
 		break;
 	default:
 		ret->error = SBI_ERR_NOT_SUPPORTED;

@@ -13,6 +13,7 @@
 #include "include/arch/sbi.h"
 
 struct vcpu;
+struct sbi_ret;
 
 /* hart_mask_base value that names every hart and ignores hart_mask. */
 #define SBI_HARTMASK_ALL	(~0UL)
@@ -36,10 +37,10 @@ long sbi_srst_check(unsigned long type, unsigned long reason);
 #define SBI_HSM_SUSPEND_RET_DEFAULT	0x00000000UL
 #define SBI_HSM_SUSPEND_NONRET_DEFAULT	0x80000000UL
 
-/* HSM hart_suspend(type): SBI_SUCCESS for the default retentive type,
- * SBI_ERR_NOT_SUPPORTED for the default non-retentive type (defined but not
- * offered), SBI_ERR_INVALID_PARAM for reserved and platform-specific types. */
-long sbi_hsm_suspend_check(unsigned long type);
+/* HSM hart_suspend(type): SBI_SUCCESS for the default retentive and
+ * non-retentive types (*retentive tells which), SBI_ERR_INVALID_PARAM for
+ * reserved and platform-specific (unimplemented) types. */
+long sbi_hsm_suspend_check(unsigned long type, bool *retentive);
 
 /*
  * Target-build helpers (sbi_server.c).  sbi_for_each_target() runs fn on
@@ -51,6 +52,17 @@ long sbi_hsm_suspend_check(unsigned long type);
 long sbi_for_each_target(struct vcpu *v, unsigned long mask, unsigned long base,
 			 void (*fn)(struct vcpu *target, void *arg), void *arg);
 bool sbi_addr_is_memory(struct vcpu *v, uint64_t gpa);
+
+/*
+ * Non-retentive suspend of the calling vCPU (HSM, SUSP): sleep until an
+ * interrupt is pending, then restart at addr with a0 = hart id,
+ * a1 = opaque and the MMU off, as hart_start does.  Always sets
+ * ret->skip_writeback.  If the sleep ends because the vCPU was paused,
+ * reset or halted instead, the ecall is left unexecuted for that new
+ * state to resolve (a resumed vCPU simply suspends again).
+ */
+void sbi_suspend_resume_at(struct vcpu *v, uint64_t addr, uint64_t opaque,
+			   struct sbi_ret *ret);
 
 /* sbi_for_each_target() actions shared with the legacy calls: raise VSSIP
  * (sbi_ext_ipi.c); flush the VS-stage TLB, and the instruction cache if

@@ -5,8 +5,8 @@
  * be present for the calling vCPU (probe, `xvisor,disable-sbi-<name>`),
  * and called; its result goes back in a0/a1 (a0 only for legacy calls)
  * and the guest resumes after the ecall.  Also the services extensions
- * share: mapping hart masks onto the guest's vCPUs and checking that an
- * address is guest memory.
+ * share: mapping hart masks onto the guest's vCPUs, checking that an
+ * address is guest memory, and non-retentive suspend.
  */
 #include <string.h>
 #include <arch/sbi.h>
@@ -96,4 +96,17 @@ bool sbi_addr_is_memory(struct vcpu *v, uint64_t gpa)
 	struct guest_region *r = guest_region_find(v->guest, gpa);
 
 	return r && r->kind != REGION_VIRTUAL;
+}
+
+void sbi_suspend_resume_at(struct vcpu *v, uint64_t addr, uint64_t opaque,
+			   struct sbi_ret *ret)
+{
+	vcpu_wait_for_irq(v);
+	ret->skip_writeback = true;
+	if (v->state != VCPU_RUNNING || v->reset_pending)
+		return;
+	/* Stop, then start at addr; a racing hart_start that wins instead
+	 * (vcpu_hart_start fails) decides where the vCPU resumes. */
+	vcpu_hart_stop(v);
+	vcpu_hart_start(v, addr, opaque);
 }

@@ -34,14 +34,20 @@ UNIT_TEST(srst_wide_arguments)
 
 UNIT_TEST(hsm_suspend_types)
 {
-	CHECK_EQ(sbi_hsm_suspend_check(0), SBI_SUCCESS);
-	CHECK_EQ(sbi_hsm_suspend_check(0x80000000UL), SBI_ERR_NOT_SUPPORTED);
-	CHECK_EQ(sbi_hsm_suspend_check(1), SBI_ERR_INVALID_PARAM);
-	CHECK_EQ(sbi_hsm_suspend_check(0x0FFFFFFFUL), SBI_ERR_INVALID_PARAM);
-	CHECK_EQ(sbi_hsm_suspend_check(0x10000000UL), SBI_ERR_INVALID_PARAM);
-	CHECK_EQ(sbi_hsm_suspend_check(0x80000001UL), SBI_ERR_INVALID_PARAM);
-	CHECK_EQ(sbi_hsm_suspend_check(0x90000000UL), SBI_ERR_INVALID_PARAM);
-	CHECK_EQ(sbi_hsm_suspend_check(1UL << 32), SBI_ERR_INVALID_PARAM);
+	bool ret = false;
+
+	CHECK_EQ(sbi_hsm_suspend_check(0, &ret), SBI_SUCCESS);
+	CHECK(ret);
+	CHECK_EQ(sbi_hsm_suspend_check(0x80000000UL, &ret), SBI_SUCCESS);
+	CHECK(!ret);
+	CHECK_EQ(sbi_hsm_suspend_check(1, &ret), SBI_ERR_INVALID_PARAM);
+	CHECK_EQ(sbi_hsm_suspend_check(0x0FFFFFFFUL, &ret), SBI_ERR_INVALID_PARAM);
+	CHECK_EQ(sbi_hsm_suspend_check(0x10000000UL, &ret), SBI_ERR_INVALID_PARAM);
+	CHECK_EQ(sbi_hsm_suspend_check(0x80000001UL, &ret), SBI_ERR_INVALID_PARAM);
+	CHECK_EQ(sbi_hsm_suspend_check(0x90000000UL, &ret), SBI_ERR_INVALID_PARAM);
+	CHECK_EQ(sbi_hsm_suspend_check(1UL << 32, &ret), SBI_ERR_INVALID_PARAM);
+	/* 2^32 + 0x80000000 must not alias the non-retentive default. */
+	CHECK_EQ(sbi_hsm_suspend_check((1UL << 32) | 0x80000000UL, &ret), SBI_ERR_INVALID_PARAM);
 }
 
 UNIT_MAIN();

@@ -1,12 +1,15 @@
 /*
- * The `thread list` command: every hypervisor thread and vCPU with its
- * hart, priority and state, in the column layout of `vcpu list`.
+ * The `thread list` command and the thread table it shares with
+ * `vcpu list`: every hypervisor thread and vCPU with its hart, priority
+ * and state.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <vmm/cmd.h>
 #include <vmm/thread.h>
+#include <vmm/vcpu.h>
+#include "cmd_threads_table.h"
 
 static void thread_usage(void)
 {
@@ -22,20 +25,31 @@ static void ruler(void)
 
 static void print_thread(struct thread *t, void *arg)
 {
-	(void)arg;
+	enum thread_filter filter = *(enum thread_filter *)arg;
+	const char *state = thread_state_name(t->state);
+
+	if ((filter == THREADS_VCPUS && !t->is_vcpu) || (filter == THREADS_ORPHANS && t->is_vcpu))
+		return;
+	if (t->is_vcpu)
+		state = vcpu_state_name(t->priv);
 	printf(" %-6u %-6u %-7d %-10s %-17s {%u}\n", t->id, t->cpu ? t->cpu->id : 0, t->prio,
-	       thread_state_name(t->state), t->name, t->cpu ? t->cpu->id : 0);
+	       state, t->name, t->cpu ? t->cpu->id : 0);
+}
+
+void print_thread_table(enum thread_filter filter)
+{
+	ruler();
+	printf(" %-6s %-6s %-7s %-10s %-17s %s\n", "ID", "CPU", "Prio", "State", "Name",
+	       "Affinity");
+	ruler();
+	thread_for_each(print_thread, &filter);
+	ruler();
 }
 
 static int thread_exec(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "list")) {
-		ruler();
-		printf(" %-6s %-6s %-7s %-10s %-17s %s\n", "ID", "CPU", "Prio", "State", "Name",
-		       "Affinity");
-		ruler();
-		thread_for_each(print_thread, NULL);
-		ruler();
+		print_thread_table(THREADS_ALL);
 		return 0;
 	}
 	if (argc == 2 && !strcmp(argv[1], "help")) {

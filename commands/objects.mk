@@ -18,3 +18,5 @@ vmm-objs-y += commands/cmd_sleep.o
 vmm-objs-y += commands/cmd_version.o
 vmm-objs-y += commands/cmd_vserial.o
 vmm-objs-y += commands/cmd_vfs_fdt.o
+vmm-objs-y += commands/cmd_guest.o
+vmm-objs-y += commands/cmd_vcpu.o

@@ -3,6 +3,7 @@
  * sleeping.  The run-queue mechanics live in sched.c; this file owns a
  * thread's life cycle and state names.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,4 +145,22 @@ void thread_for_each(void (*fn)(struct thread *t, void *arg), void *arg)
 	list_for_each_entry(t, &all_threads, all_node)
 		fn(t, arg);
 	spin_unlock_irqrestore(&threads_lock, flags);
+}
+
+/*
+ * Free a thread whose body has returned (state Halted) once its hart has
+ * switched away from it.  Returns -EBUSY if it is still running.
+ */
+int thread_destroy(struct thread *t)
+{
+	unsigned long flags;
+
+	if (t->state != THREAD_HALTED || t->cpu->current == t)
+		return -EBUSY;
+	spin_lock_irqsave(&threads_lock, flags);
+	list_del_init(&t->all_node);
+	spin_unlock_irqrestore(&threads_lock, flags);
+	free(t->stack);
+	free(t);
+	return 0;
 }

@@ -3,3 +3,4 @@ vmm-objs-y += emulators/uart8250_model.o
 vmm-objs-y += emulators/vminfo.o
 vmm-objs-y += emulators/zero.o
 vmm-objs-y += emulators/simplefb.o
+vmm-objs-y += emulators/plic.o

@@ -76,8 +76,14 @@ static void setup_memory(void)
 void arch_cpu_init_local(struct vmm_cpu *cpu)
 {
 	(void)cpu;
-	csr_write(CSR_HEDELEG, 0);
-	csr_write(CSR_HIDELEG, 0);
+	/* Exceptions a guest handles itself, and its three VS interrupts. */
+	csr_write(CSR_HEDELEG, (1UL << EXC_INST_MISALIGNED) | (1UL << EXC_ILLEGAL_INST) |
+				       (1UL << EXC_BREAKPOINT) | (1UL << EXC_LOAD_MISALIGNED) |
+				       (1UL << EXC_LOAD_ACCESS) | (1UL << EXC_STORE_MISALIGNED) |
+				       (1UL << EXC_STORE_ACCESS) | (1UL << EXC_ECALL_U) |
+				       (1UL << EXC_INST_PAGE_FAULT) | (1UL << EXC_LOAD_PAGE_FAULT) |
+				       (1UL << EXC_STORE_PAGE_FAULT));
+	csr_write(CSR_HIDELEG, (1UL << IRQ_VS_SOFT) | (1UL << IRQ_VS_TIMER) | (1UL << IRQ_VS_EXT));
 	csr_write(CSR_HCOUNTEREN, ~0UL);
 	csr_write(CSR_HVIP, 0);
 	arch_timer_init_cpu();

@@ -26,7 +26,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define DEVTREE_GUESTS_PATH	"/guests"
+#define DEVTREE_GUESTS_NAME	"guests"
+#define DEVTREE_GUESTS_PATH	"/" DEVTREE_GUESTS_NAME
 #define DEVTREE_MAX_VCPUS	64	/* per guest, for guest_fdt_load */
 
 /* ---- Life cycle and raw access ---- */

@@ -26,6 +26,7 @@
 struct vcpu;
 struct emulator;
 struct shmem;
+struct region_chunk;
 
 enum region_kind {
 	REGION_RAM,		/* host memory, RWX */
@@ -35,6 +36,7 @@ enum region_kind {
 
 struct guest_region {
 	char name[32];		/* aspace child node name, e.g. uart0 */
+	unsigned int order;	/* position among the aspace children */
 	char node_path[128];	/* /guests/<g>/aspace/<name> */
 	enum region_kind kind;
 	uint64_t gpa;
@@ -44,6 +46,8 @@ struct guest_region {
 	struct shmem *shm;	/* shared_ram/shared_rom backing */
 	const struct emulator *emu;	/* virtual regions */
 	void *emu_priv;
+	struct region_chunk *chunks;	/* RAM/ROM backing, by offset */
+	unsigned int nchunks;
 };
 
 /* Interrupt controller emulators (vPLIC...) register these per guest. */

@@ -18,6 +18,7 @@
 
 #define IPI_RESCHED	(1UL << 0)
 #define IPI_CALL	(1UL << 1)
+#define IPI_KICK	(1UL << 2)	/* only interrupt: leave the guest */
 
 struct thread;
 

@@ -64,6 +64,8 @@ void thread_block(void);
 void thread_wake(struct thread *t);
 void thread_sleep_ns(uint64_t ns);
 void thread_yield(void);
+/* Free a thread whose body returned; -EBUSY while its hart still runs it. */
+int thread_destroy(struct thread *t);
 struct thread *thread_current(void);
 const char *thread_state_name(enum thread_state s);
 

@@ -41,7 +41,10 @@ struct vcpu {
 	uint64_t sbi_disabled;		/* bit per hideable SBI extension */
 	volatile unsigned long irq_pending;	/* VS interrupt bits to raise */
 	volatile unsigned long irq_clear;	/* VS interrupt bits to lower */
-	volatile bool request;		/* state change requested: leave guest */
+	volatile bool reset_pending;	/* reload registers before running */
+	volatile bool exit_requested;	/* the thread ends (guest destroy) */
+	uint64_t reset_pc, reset_a1;
+	volatile bool in_guest;		/* between entry and exit right now */
 	struct timer_event timer;	/* SBI TIME timer when not using Sstc */
 	struct vcpu_stats stats;
 	void *arch;			/* struct vcpu_arch */
@@ -66,8 +69,6 @@ const char *vcpu_state_name(const struct vcpu *v);
 
 struct vcpu *vcpu_current(void);
 struct vcpu *vcpu_find(struct guest *g, unsigned long hartid);
-/* Look up by the thread id shown in `vcpu list`. */
-struct vcpu *vcpu_by_id(unsigned int id);
 void vcpu_dump_regs(struct vcpu *v);
 void vcpu_dump_stats(struct vcpu *v);
 

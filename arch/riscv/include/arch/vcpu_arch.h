@@ -22,7 +22,11 @@ struct vcpu_arch {
 	uint64_t fp[32];
 	unsigned long fcsr;
 	uint64_t timer_deadline;	/* SBI TIME / vstimecmp, guest time */
-	int host_cpu;			/* hart whose VS CSRs hold this vCPU, or -1 */
+	bool fp_dirty;			/* guest FP registers changed since saved */
+	bool loaded;			/* VS state is on the hart */
+	volatile bool flush_vvma;	/* requested hfence.vvma before entry */
+	volatile bool flush_icache;	/* requested fence.i before entry */
+	struct timer_event wakeup;	/* wakes a blocked Sstc vCPU */
 };
 
 static inline struct vcpu_arch *vcpu_arch(struct vcpu *v)

@@ -1,0 +1,26 @@
+/*
+ * A guest's G-stage translation: root table, VMID and the hgatp value
+ * that selects them.  Built by the guest manager through these calls.
+ */
+#ifndef ARCH_GSTAGE_GUEST_H
+#define ARCH_GSTAGE_GUEST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct gstage {
+	uint64_t *root;
+	unsigned int vmid;
+	unsigned long hgatp;
+	unsigned long table_pages;
+};
+
+int gstage_create(struct gstage *gs);
+void gstage_destroy(struct gstage *gs);
+/* Map [gpa, gpa+size) to [hpa, ...): RWX, or R-X when !writable. */
+int gstage_map(struct gstage *gs, uint64_t gpa, uint64_t hpa, uint64_t size, bool writable);
+/* Flush the guest's G-stage TLB entries on every hart. */
+void gstage_flush(struct gstage *gs);
+void gstage_hfence_vmid(unsigned int vmid);
+
+#endif

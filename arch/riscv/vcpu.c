@@ -1,0 +1,269 @@
+/*
+ * The RISC-V vCPU: its reset state, the load/put of its VS-level state on
+ * a hart, and the run loop.  The loop enters the guest, handles the exit
+ * and enters again; it only passes through the scheduler when the hart
+ * must reschedule (time slice, IPI) or the vCPU blocks.  The VS CSRs and
+ * FP registers are saved and restored only around those scheduling
+ * points, never on the fast exit path.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <arch/asm.h>
+#include <arch/cpu.h>
+#include <arch/gstage_guest.h>
+#include <arch/vcpu_priv.h>
+#include <vmm/guest.h>
+#include <vmm/guest_internal.h>
+#include <vmm/smp.h>
+
+#define HENVCFG_STCE	(1UL << 63)
+#define SSTATUS_FS_SHIFT 13
+#define FS_DIRTY	3UL
+#define FS_CLEAN	2UL
+
+/* Letters a guest may have, plus Sstc; 'h' needs nested virtualization. */
+#define VCPU_ISA_ALLOWED (((1ULL << ('i' - 'a')) | (1ULL << ('m' - 'a')) | \
+			   (1ULL << ('a' - 'a')) | (1ULL << ('f' - 'a')) | \
+			   (1ULL << ('d' - 'a')) | (1ULL << ('c' - 'a')) | \
+			   (1ULL << ('v' - 'a')) | (1ULL << ISA_EXT_SSTC) | \
+			   (1ULL << ISA_EXT_ZIHINTPAUSE) | (1ULL << ISA_EXT_ZBB)))
+
+static struct vcpu *last_loaded[VMM_MAX_CPUS];
+
+static bool has_fp(struct vcpu *v)
+{
+	return v->isa & ((1ULL << ('f' - 'a')) | (1ULL << ('d' - 'a')));
+}
+
+bool vcpu_uses_sstc(struct vcpu *v)
+{
+	return (v->isa >> ISA_EXT_SSTC) & 1;
+}
+
+int arch_vcpu_init(struct vcpu *v, const char *isa_string)
+{
+	struct vcpu_arch *a = calloc(1, sizeof(*a));
+
+	if (!a)
+		return -ENOMEM;
+	v->arch = a;
+	v->isa = isa_parse_string(isa_string) & host_isa & VCPU_ISA_ALLOWED;
+	if (!(v->isa & (1ULL << ('i' - 'a')))) {
+		printf("Error: %s: riscv,isa \"%s\" has no base integer ISA\n", v->node_path,
+		       isa_string);
+		free(a);
+		v->arch = NULL;
+		return -EINVAL;
+	}
+	timer_event_init(&a->wakeup, NULL, v);
+	return 0;
+}
+
+void arch_vcpu_deinit(struct vcpu *v)
+{
+	struct vcpu_arch *a = v->arch;
+
+	if (!a)
+		return;
+	timer_event_stop(&a->wakeup);
+	for (unsigned int i = 0; i < VMM_MAX_CPUS; i++)
+		if (last_loaded[i] == v)
+			last_loaded[i] = NULL;
+	free(a);
+	v->arch = NULL;
+}
+
+void arch_vcpu_reset_regs(struct vcpu *v, uint64_t pc, uint64_t a0, uint64_t a1)
+{
+	struct vcpu_arch *a = v->arch;
+	unsigned long fs = has_fp(v) ? SSTATUS_FS_INITIAL : 0;
+
+	memset(&a->regs, 0, offsetof(struct vcpu_regs, host));
+	memset(&a->csrs, 0, sizeof(a->csrs));
+	memset(a->fp, 0, sizeof(a->fp));
+	a->fcsr = 0;
+	a->regs.x[10] = a0;
+	a->regs.x[11] = a1;
+	a->regs.sepc = pc;
+	/* Return to VS-mode (SPP=1) with the host's FS enabled for the guest. */
+	a->regs.sstatus = SSTATUS_SPP | SSTATUS_SPIE | (fs ? SSTATUS_FS : 0);
+	a->regs.hstatus = (2UL << HSTATUS_VSXL_SHIFT) | HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VTW;
+	a->csrs.vsstatus = fs | (2UL << 32);	/* UXL = 64 */
+	a->csrs.vstimecmp = UINT64_MAX;
+	a->csrs.henvcfg = vcpu_uses_sstc(v) ? HENVCFG_STCE : 0;
+	a->timer_deadline = UINT64_MAX;
+	a->fp_dirty = false;
+	a->loaded = false;
+	a->flush_vvma = true;
+	v->irq_pending = 0;
+	v->irq_clear = 0;
+	timer_event_stop(&v->timer);
+	timer_event_stop(&a->wakeup);
+}
+
+void vcpu_load(struct vcpu *v)
+{
+	struct vcpu_arch *a = v->arch;
+	struct gstage *gs = v->guest->arch;
+	unsigned int cpu = this_cpu()->id;
+
+	if (csr_read(CSR_HGATP) != gs->hgatp)
+		csr_write(CSR_HGATP, gs->hgatp);
+	if (last_loaded[cpu] != v) {
+		/* Another vCPU's VS-stage TLB entries may share our VMID. */
+		a->flush_vvma = true;
+		last_loaded[cpu] = v;
+	}
+	csr_write(CSR_HTIMEDELTA, -v->guest->time_base);
+	csr_write(CSR_HENVCFG, a->csrs.henvcfg);
+	csr_write(CSR_VSSTATUS, a->csrs.vsstatus);
+	csr_write(CSR_VSIE, a->csrs.vsie);
+	csr_write(CSR_VSTVEC, a->csrs.vstvec);
+	csr_write(CSR_VSSCRATCH, a->csrs.vsscratch);
+	csr_write(CSR_VSEPC, a->csrs.vsepc);
+	csr_write(CSR_VSCAUSE, a->csrs.vscause);
+	csr_write(CSR_VSTVAL, a->csrs.vstval);
+	csr_write(CSR_VSATP, a->csrs.vsatp);
+	csr_write(CSR_HVIP, a->csrs.hvip);
+	if (vcpu_uses_sstc(v))
+		csr_write(CSR_VSTIMECMP, a->csrs.vstimecmp);
+	if (has_fp(v))
+		vcpu_fp_restore(a->fp, &a->fcsr);
+	a->loaded = true;
+}
+
+void vcpu_put(struct vcpu *v)
+{
+	struct vcpu_arch *a = v->arch;
+
+	if (!a->loaded)
+		return;
+	a->csrs.vsstatus = csr_read(CSR_VSSTATUS);
+	a->csrs.vsie = csr_read(CSR_VSIE);
+	a->csrs.vstvec = csr_read(CSR_VSTVEC);
+	a->csrs.vsscratch = csr_read(CSR_VSSCRATCH);
+	a->csrs.vsepc = csr_read(CSR_VSEPC);
+	a->csrs.vscause = csr_read(CSR_VSCAUSE);
+	a->csrs.vstval = csr_read(CSR_VSTVAL);
+	a->csrs.vsatp = csr_read(CSR_VSATP);
+	a->csrs.hvip = csr_read(CSR_HVIP);
+	if (vcpu_uses_sstc(v))
+		a->csrs.vstimecmp = csr_read(CSR_VSTIMECMP);
+	if (a->fp_dirty) {
+		vcpu_fp_save(a->fp, &a->fcsr);
+		a->fp_dirty = false;
+	}
+	a->loaded = false;
+}
+
+static void sync_interrupts(struct vcpu *v)
+{
+	unsigned long set, clear;
+
+	if (!v->irq_pending && !v->irq_clear)
+		return;
+	set = __atomic_exchange_n(&v->irq_pending, 0, __ATOMIC_SEQ_CST);
+	clear = __atomic_exchange_n(&v->irq_clear, 0, __ATOMIC_SEQ_CST);
+	csr_write(CSR_HVIP, (csr_read(CSR_HVIP) | set) & ~clear);
+}
+
+static void do_flushes(struct vcpu_arch *a)
+{
+	if (a->flush_vvma) {
+		a->flush_vvma = false;
+		__asm__ __volatile__(".insn r 0x73, 0, 0x11, x0, x0, x0" : : : "memory");
+	}
+	if (a->flush_icache) {
+		a->flush_icache = false;
+		__asm__ __volatile__("fence.i" : : : "memory");
+	}
+}
+
+static bool keep_running(struct vcpu *v)
+{
+	return v->state == VCPU_RUNNING && !v->reset_pending && !v->exit_requested;
+}
+
+void arch_vcpu_run_loop(struct vcpu *v)
+{
+	struct vcpu_arch *a = v->arch;
+	struct vmm_cpu *cpu = this_cpu();
+
+	irq_disable();
+	vcpu_load(v);
+	while (keep_running(v)) {
+		if (cpu->need_resched) {
+			vcpu_put(v);
+			schedule();
+			vcpu_load(v);
+			continue;
+		}
+		sync_interrupts(v);
+		do_flushes(a);
+		v->in_guest = true;
+		arch_vcpu_run(&a->regs);
+		v->in_guest = false;
+		v->stats.exits++;
+		if (((a->regs.sstatus >> SSTATUS_FS_SHIFT) & 3) == FS_DIRTY) {
+			a->fp_dirty = true;
+			a->regs.sstatus &= ~SSTATUS_FS;
+			a->regs.sstatus |= FS_CLEAN << SSTATUS_FS_SHIFT;
+		}
+		vcpu_handle_exit(v);
+	}
+	vcpu_put(v);
+	irq_enable();
+}
+
+void arch_vcpu_kick(struct vcpu *v)
+{
+	struct vmm_cpu *cpu = v->thread->cpu;
+
+	if (v->in_guest && cpu != this_cpu())
+		smp_send_ipi(cpu, IPI_KICK);
+}
+
+bool vcpu_has_pending_irq(struct vcpu *v)
+{
+	struct vcpu_arch *a = v->arch;
+	unsigned long hvip = (a->csrs.hvip | v->irq_pending) & ~v->irq_clear;
+
+	if (hvip & ((1UL << IRQ_VS_SOFT) | (1UL << IRQ_VS_TIMER) | (1UL << IRQ_VS_EXT)))
+		return true;
+	return vcpu_uses_sstc(v) && a->csrs.vstimecmp <= vcpu_guest_time(v);
+}
+
+void vcpu_wait_for_irq(struct vcpu *v)
+{
+	v->stats.wfi++;
+	vcpu_put(v);
+	vcpu_timer_arm_wakeup(v);
+	while (!vcpu_has_pending_irq(v) && keep_running(v))
+		thread_block();
+	vcpu_timer_stop_wakeup(v);
+	vcpu_load(v);
+}
+
+void arch_vcpu_dump_regs(struct vcpu *v)
+{
+	static const char *const names[32] = {
+		"zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0",
+		"a1", "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5",
+		"s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
+	};
+	struct vcpu_arch *a = v->arch;
+
+	printf("%s registers:\n", v->name);
+	printf("  pc       0x%016lx  sstatus  0x%016lx  hstatus 0x%016lx\n", a->regs.sepc,
+	       a->regs.sstatus, a->regs.hstatus);
+	printf("  scause   0x%016lx  stval    0x%016lx  htval   0x%016lx  htinst 0x%016lx\n",
+	       a->regs.scause, a->regs.stval, a->regs.htval, a->regs.htinst);
+	for (int i = 1; i < 32; i++)
+		printf("  %-4s 0x%016lx%s", names[i], a->regs.x[i], i % 4 == 3 ? "\n" : "");
+	printf("\n  vsstatus 0x%016lx  vsepc    0x%016lx  vscause 0x%016lx\n", a->csrs.vsstatus,
+	       a->csrs.vsepc, a->csrs.vscause);
+	printf("  vstvec   0x%016lx  vsatp    0x%016lx  hvip    0x%016lx\n", a->csrs.vstvec,
+	       a->csrs.vsatp, a->csrs.hvip);
+}

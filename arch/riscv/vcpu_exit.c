@@ -1,0 +1,168 @@
+/*
+ * Handling of guest exits: host interrupts taken while the guest ran, SBI
+ * calls, guest page faults on emulated regions (decoded and sent to the
+ * region's emulator), virtual-instruction traps (WFI; anything else is an
+ * illegal instruction for the guest), and everything that cannot be
+ * emulated, which halts the vCPU with a register dump.
+ */
+#include <stdio.h>
+#include <arch/asm.h>
+#include <arch/insn_decode.h>
+#include <arch/sbi_server.h>
+#include <arch/trap.h>
+#include <arch/vcpu_priv.h>
+#include <vmm/emulator.h>
+#include <vmm/guest.h>
+
+#define INSN_WFI 0x10500073UL
+
+void vcpu_redirect_trap(struct vcpu *v, unsigned long cause, unsigned long tval)
+{
+	struct vcpu_arch *a = v->arch;
+	unsigned long vsstatus = csr_read(CSR_VSSTATUS);
+
+	/* SPP = the privilege the guest trapped from; SPIE = SIE; SIE = 0. */
+	vsstatus &= ~(SSTATUS_SPP | SSTATUS_SPIE);
+	if (a->regs.sstatus & SSTATUS_SPP)
+		vsstatus |= SSTATUS_SPP;
+	if (vsstatus & SSTATUS_SIE)
+		vsstatus |= SSTATUS_SPIE;
+	vsstatus &= ~SSTATUS_SIE;
+	csr_write(CSR_VSSTATUS, vsstatus);
+	csr_write(CSR_VSEPC, a->regs.sepc);
+	csr_write(CSR_VSCAUSE, cause);
+	csr_write(CSR_VSTVAL, tval);
+	a->regs.sepc = csr_read(CSR_VSTVEC) & ~3UL;
+	a->regs.sstatus |= SSTATUS_SPP;
+}
+
+static void halt(struct vcpu *v, const char *fmt, unsigned long long arg)
+{
+	char why[128];
+
+	snprintf(why, sizeof(why), fmt, arg);
+	vcpu_halt(v, why);
+}
+
+static bool fetch_insn(struct vcpu *v, unsigned long *insn, bool *from_htinst)
+{
+	struct vcpu_arch *a = v->arch;
+	int fault;
+
+	/* A transformed load/store has bit 0 set; 0 or a pseudo-instruction
+	 * means the hypervisor must read the instruction itself. */
+	if (a->regs.htinst & 1) {
+		*insn = a->regs.htinst;
+		*from_htinst = true;
+		return true;
+	}
+	if (a->regs.htinst) {
+		halt(v, "guest page-table walk touched non-memory address 0x%llx",
+		     (a->regs.htval << 2) | (a->regs.stval & 3));
+		return false;
+	}
+	csr_write(CSR_HSTATUS, a->regs.hstatus);
+	*insn = vcpu_read_insn(a->regs.sepc, &fault);
+	*from_htinst = false;
+	if (fault) {
+		halt(v, "cannot read the faulting instruction at 0x%llx", a->regs.sepc);
+		return false;
+	}
+	return true;
+}
+
+static void handle_mmio(struct vcpu *v, bool store)
+{
+	struct vcpu_arch *a = v->arch;
+	uint64_t gpa = (a->regs.htval << 2) | (a->regs.stval & 3);
+	struct guest_region *r = guest_region_find(v->guest, gpa);
+	struct mmio_insn m;
+	unsigned long insn;
+	bool from_htinst;
+	uint64_t val = 0;
+	int rc;
+
+	if (!r) {
+		halt(v, store ? "store to unmapped guest address 0x%llx" :
+				"load from unmapped guest address 0x%llx", gpa);
+		return;
+	}
+	if (r->kind != REGION_VIRTUAL) {
+		if (store && r->kind == REGION_ROM)
+			vcpu_redirect_trap(v, EXC_STORE_ACCESS, a->regs.stval);
+		else
+			halt(v, "unexpected fault on guest memory at 0x%llx", gpa);
+		return;
+	}
+	if (!fetch_insn(v, &insn, &from_htinst))
+		return;
+	if (insn_decode_mmio(insn, from_htinst, &m) || m.is_store != store) {
+		halt(v, "cannot emulate the instruction 0x%llx on an emulated region", insn);
+		return;
+	}
+	if (store) {
+		val = m.reg ? a->regs.x[m.reg] : 0;
+		if (m.width < 8)
+			val &= (1ULL << (8 * m.width)) - 1;
+		rc = r->emu->write(r->emu_priv, gpa - r->gpa, m.width, val);
+		v->stats.mmio_writes++;
+	} else {
+		rc = r->emu->read(r->emu_priv, gpa - r->gpa, m.width, &val);
+		v->stats.mmio_reads++;
+		if (!rc && m.reg)
+			a->regs.x[m.reg] = mmio_load_extend(val, &m);
+	}
+	if (rc) {
+		vcpu_redirect_trap(v, store ? EXC_STORE_ACCESS : EXC_LOAD_ACCESS, a->regs.stval);
+		return;
+	}
+	a->regs.sepc += m.insn_len;
+}
+
+static void handle_virtual_insn(struct vcpu *v)
+{
+	struct vcpu_arch *a = v->arch;
+	unsigned long insn = a->regs.stval;
+
+	v->stats.csr_traps++;
+	if (insn == INSN_WFI) {
+		a->regs.sepc += 4;
+		if (!vcpu_has_pending_irq(v))
+			vcpu_wait_for_irq(v);
+		return;
+	}
+	vcpu_redirect_trap(v, EXC_ILLEGAL_INST, insn);
+}
+
+void vcpu_handle_exit(struct vcpu *v)
+{
+	struct vcpu_arch *a = v->arch;
+	unsigned long cause = a->regs.scause;
+
+	if (cause & SCAUSE_IRQ) {
+		v->stats.irqs++;
+		arch_handle_irq(cause);
+		return;
+	}
+	switch (cause) {
+	case EXC_ECALL_VS:
+		sbi_server_handle(v);
+		break;
+	case EXC_LOAD_GUEST_PAGE_FAULT:
+		handle_mmio(v, false);
+		break;
+	case EXC_STORE_GUEST_PAGE_FAULT:
+		handle_mmio(v, true);
+		break;
+	case EXC_VIRTUAL_INST:
+		handle_virtual_insn(v);
+		break;
+	case EXC_INST_GUEST_PAGE_FAULT:
+		halt(v, "instruction fetch from non-memory guest address 0x%llx",
+		     (a->regs.htval << 2) | (a->regs.stval & 3));
+		break;
+	default:
+		halt(v, "unexpected trap (scause %llu)", cause);
+		break;
+	}
+}

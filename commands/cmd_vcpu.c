@@ -1,0 +1,97 @@
+/*
+ * The `vcpu` command: listing threads and vCPUs, and per-vCPU control and
+ * inspection by the id shown in `vcpu list`.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <vmm/cmd.h>
+#include <vmm/guest.h>
+#include <vmm/guest_internal.h>
+#include <vmm/vcpu.h>
+#include "cmd_threads_table.h"
+
+static void vcpu_usage(void)
+{
+	printf("Usage:\n");
+	printf("   vcpu help\n");
+	printf("   vcpu list|orphan_list|normal_list\n");
+	printf("   vcpu reset|kick|pause|resume|halt <vcpu_id>\n");
+	printf("   vcpu dumpreg|dumpstat <vcpu_id>\n");
+}
+
+struct find_arg {
+	unsigned long id;
+	struct vcpu *v;
+};
+
+static void match_id(struct thread *t, void *arg)
+{
+	struct find_arg *f = arg;
+
+	if (t->id == f->id && t->is_vcpu)
+		f->v = t->priv;
+}
+
+static int vcpu_op(const char *op, struct vcpu *v)
+{
+	if (!strcmp(op, "dumpreg")) {
+		vcpu_dump_regs(v);
+		return 0;
+	}
+	if (!strcmp(op, "dumpstat")) {
+		vcpu_dump_stats(v);
+		return 0;
+	}
+	if (!strcmp(op, "reset"))
+		return vcpu_reset(v);
+	if (!strcmp(op, "kick"))
+		return v->state == VCPU_RESET ? (vcpu_reset_and_start(v, true), 0) : -EINVAL;
+	if (!strcmp(op, "pause"))
+		return vcpu_pause(v);
+	if (!strcmp(op, "resume"))
+		return vcpu_resume(v);
+	if (!strcmp(op, "halt"))
+		return vcpu_halt(v, NULL);
+	vcpu_usage();
+	return -EINVAL;
+}
+
+static int vcpu_exec(int argc, char **argv)
+{
+	struct find_arg f = { 0 };
+	int rc;
+
+	if (argc == 2 && !strcmp(argv[1], "list")) {
+		print_thread_table(THREADS_ALL);
+		return 0;
+	}
+	if (argc == 2 && !strcmp(argv[1], "normal_list")) {
+		print_thread_table(THREADS_VCPUS);
+		return 0;
+	}
+	if (argc == 2 && !strcmp(argv[1], "orphan_list")) {
+		print_thread_table(THREADS_ORPHANS);
+		return 0;
+	}
+	if (argc == 2 && !strcmp(argv[1], "help")) {
+		vcpu_usage();
+		return 0;
+	}
+	if (argc != 3 || vmm_cmd_parse_ulong(argv[2], &f.id)) {
+		vcpu_usage();
+		return -EINVAL;
+	}
+	thread_for_each(match_id, &f);
+	if (!f.v) {
+		printf("Error: no vCPU with id %lu\n", f.id);
+		return -ENOENT;
+	}
+	rc = vcpu_op(argv[1], f.v);
+	if (rc == -EINVAL)
+		printf("Error: %s: cannot %s in state %s\n", f.v->name, argv[1],
+		       vcpu_state_name(f.v));
+	return rc;
+}
+
+VMM_DECLARE_CMD(vcpu_cmd, "vcpu", "control commands for vcpu", vcpu_usage, vcpu_exec);

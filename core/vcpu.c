@@ -1,0 +1,266 @@
+/*
+ * vCPU life cycle, independent of the architecture: creation from a vcpus
+ * child node, the thread body, and the state changes (start, stop, pause,
+ * resume, halt, reset) that other threads or the vCPU itself request.  A
+ * requester only sets the new state and wakes or kicks the vCPU; the vCPU
+ * thread applies it (register reset, blocking) itself, so its registers
+ * are only ever touched by its own thread.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <vmm/devtree.h>
+#include <vmm/guest.h>
+#include <vmm/guest_internal.h>
+#include <vmm/vcpu.h>
+
+static const char *const sbi_hide_names[] = {
+	"time", "rfence", "ipi", "hsm", "dbcn", "srst", "nacl", "legacy", "xvisor", "pmu", "susp",
+};
+
+const char *vcpu_state_name(const struct vcpu *v)
+{
+	switch (v->state) {
+	case VCPU_RESET:
+		return "Reset";
+	case VCPU_PAUSED:
+		return "Paused";
+	case VCPU_HALTED:
+		return "Halted";
+	default:
+		return v->thread->state == THREAD_READY ? "Ready" : "Running";
+	}
+}
+
+struct vcpu *vcpu_current(void)
+{
+	struct thread *t = thread_current();
+
+	return t && t->is_vcpu ? t->priv : NULL;
+}
+
+struct vcpu *vcpu_find(struct guest *g, unsigned long hartid)
+{
+	return hartid < g->nvcpus ? g->vcpus[hartid] : NULL;
+}
+
+static void set_state(struct vcpu *v, enum vcpu_state s)
+{
+	__atomic_store_n(&v->state, s, __ATOMIC_SEQ_CST);
+	arch_vcpu_kick(v);
+	thread_wake(v->thread);
+}
+
+void vcpu_irq_assert(struct vcpu *v, unsigned int irq)
+{
+	__atomic_fetch_and(&v->irq_clear, ~(1UL << irq), __ATOMIC_SEQ_CST);
+	__atomic_fetch_or(&v->irq_pending, 1UL << irq, __ATOMIC_SEQ_CST);
+	arch_vcpu_kick(v);
+	thread_wake(v->thread);
+}
+
+void vcpu_irq_deassert(struct vcpu *v, unsigned int irq)
+{
+	__atomic_fetch_and(&v->irq_pending, ~(1UL << irq), __ATOMIC_SEQ_CST);
+	__atomic_fetch_or(&v->irq_clear, 1UL << irq, __ATOMIC_SEQ_CST);
+	if (v != vcpu_current())
+		arch_vcpu_kick(v);
+}
+
+int vcpu_hart_start(struct vcpu *v, uint64_t pc, uint64_t arg)
+{
+	if (v->state != VCPU_RESET)
+		return -EBUSY;
+	v->reset_pc = pc;
+	v->reset_a1 = arg;
+	v->reset_pending = true;
+	set_state(v, VCPU_RUNNING);
+	return 0;
+}
+
+void vcpu_hart_stop(struct vcpu *v)
+{
+	__atomic_store_n(&v->state, VCPU_RESET, __ATOMIC_SEQ_CST);
+}
+
+void vcpu_reset_and_start(struct vcpu *v, bool start)
+{
+	v->reset_pc = v->start_pc;
+	v->reset_a1 = 0;
+	v->irq_pending = 0;
+	v->reset_pending = true;
+	set_state(v, start ? VCPU_RUNNING : VCPU_RESET);
+}
+
+int vcpu_pause(struct vcpu *v)
+{
+	if (v->state != VCPU_RUNNING)
+		return -EINVAL;
+	set_state(v, VCPU_PAUSED);
+	return 0;
+}
+
+int vcpu_resume(struct vcpu *v)
+{
+	if (v->state != VCPU_PAUSED)
+		return -EINVAL;
+	set_state(v, VCPU_RUNNING);
+	return 0;
+}
+
+int vcpu_halt(struct vcpu *v, const char *why)
+{
+	if (v->state == VCPU_HALTED)
+		return -EINVAL;
+	if (why) {
+		printf("\n%s: %s; vCPU halted\n", v->name, why);
+		vcpu_dump_regs(v);
+	}
+	set_state(v, VCPU_HALTED);
+	return 0;
+}
+
+int vcpu_reset(struct vcpu *v)
+{
+	vcpu_reset_and_start(v, false);
+	return 0;
+}
+
+void vcpu_dump_regs(struct vcpu *v)
+{
+	arch_vcpu_dump_regs(v);
+}
+
+void vcpu_dump_stats(struct vcpu *v)
+{
+	const struct vcpu_stats *s = &v->stats;
+
+	printf("%s: state %s, hart %u\n", v->name, vcpu_state_name(v), v->thread->cpu->id);
+	printf("  exits %llu, SBI calls %llu, MMIO reads %llu, MMIO writes %llu\n",
+	       (unsigned long long)s->exits, (unsigned long long)s->sbi_calls,
+	       (unsigned long long)s->mmio_reads, (unsigned long long)s->mmio_writes);
+	printf("  WFI %llu, host interrupts %llu, CSR/instruction traps %llu\n",
+	       (unsigned long long)s->wfi, (unsigned long long)s->irqs,
+	       (unsigned long long)s->csr_traps);
+	printf("  run time %llu ms, switches %llu\n",
+	       (unsigned long long)(timer_ticks_to_ns(v->thread->run_ticks) / 1000000),
+	       (unsigned long long)v->thread->switches);
+}
+
+static void vcpu_thread_main(void *arg)
+{
+	struct vcpu *v = arg;
+
+	while (!v->exit_requested) {
+		unsigned long flags;
+
+		if (v->reset_pending) {
+			v->reset_pending = false;
+			arch_vcpu_reset_regs(v, v->reset_pc, v->index, v->reset_a1);
+		}
+		if (v->state == VCPU_RUNNING) {
+			arch_vcpu_run_loop(v);
+			continue;
+		}
+		flags = irq_save();
+		if (v->state != VCPU_RUNNING && !v->reset_pending && !v->exit_requested)
+			thread_block();
+		irq_restore(flags);
+	}
+}
+
+static struct vmm_cpu *pick_cpu(int node, struct guest *g, unsigned int index)
+{
+	uint32_t aff[VMM_MAX_CPUS];
+	int n = devtree_read_u32_array(node, "affinity", aff, VMM_MAX_CPUS);
+
+	for (int i = 0; i < n && i < VMM_MAX_CPUS; i++)
+		if (aff[i] < vmm_cpu_count && vmm_cpus[aff[i]].online)
+			return &vmm_cpus[aff[i]];
+	/* Spread the vCPUs of a guest, and the guests, over the harts. */
+	for (unsigned int k = 0; k < vmm_cpu_count; k++) {
+		struct vmm_cpu *c = &vmm_cpus[(g->id + index + k) % vmm_cpu_count];
+
+		if (c->online)
+			return c;
+	}
+	return NULL;
+}
+
+static bool read_vcpu_config(struct vcpu *v, int node, uint32_t *prio, uint64_t *slice)
+{
+	const char *compat = devtree_read_string(node, "compatible");
+	char prop[48];
+
+	if (!compat || strcmp(compat, "riscv,generic")) {
+		printf("Error: %s: property 'compatible' must be \"riscv,generic\"\n", v->node_path);
+		return false;
+	}
+	if (devtree_read_u64(node, "start_pc", &v->start_pc)) {
+		printf("Error: %s: missing or malformed property 'start_pc'\n", v->node_path);
+		return false;
+	}
+	v->poweroff = devtree_has_prop(node, "poweroff");
+	devtree_read_u32(node, "priority", prio);
+	devtree_read_u64(node, "time_slice", slice);
+	for (unsigned int i = 0; i < sizeof(sbi_hide_names) / sizeof(sbi_hide_names[0]); i++) {
+		snprintf(prop, sizeof(prop), "xvisor,disable-sbi-%s", sbi_hide_names[i]);
+		if (devtree_has_prop(node, prop))
+			v->sbi_disabled |= 1UL << i;
+	}
+	return true;
+}
+
+struct vcpu *vcpu_create(struct guest *g, unsigned int index, const char *node_path)
+{
+	struct vcpu *v = calloc(1, sizeof(*v));
+	int node = devtree_path_offset(node_path);
+	uint32_t prio = THREAD_DEFAULT_PRIO;
+	uint64_t slice = THREAD_DEFAULT_SLICE_NS;
+	const char *isa;
+
+	if (!v)
+		return NULL;
+	v->guest = g;
+	v->index = index;
+	snprintf(v->name, sizeof(v->name), "%s/vcpu%u", g->name, index);
+	snprintf(v->node_path, sizeof(v->node_path), "%s", node_path);
+	if (node < 0 || !read_vcpu_config(v, node, &prio, &slice))
+		goto fail;
+	isa = devtree_read_string(node, "riscv,isa");
+	if (arch_vcpu_init(v, isa ? isa : "rv64imafdc"))
+		goto fail;
+	v->thread = thread_create(v->name, vcpu_thread_main, v, pick_cpu(node, g, index), prio);
+	if (!v->thread) {
+		arch_vcpu_deinit(v);
+		goto fail;
+	}
+	v->thread->is_vcpu = true;
+	v->thread->priv = v;
+	v->thread->time_slice_ns = slice;
+	v->state = VCPU_RESET;
+	v->reset_pc = v->start_pc;
+	v->reset_pending = true;
+	thread_start(v->thread);
+	return v;
+fail:
+	free(v);
+	return NULL;
+}
+
+void vcpu_destroy(struct vcpu *v)
+{
+	v->exit_requested = true;
+	set_state(v, VCPU_HALTED);
+	for (unsigned int i = 0; thread_destroy(v->thread); i++) {
+		if (i == 10000) {
+			printf("%s: thread did not stop; its memory is kept\n", v->name);
+			return;
+		}
+		thread_sleep_ns(1000000);
+	}
+	timer_event_stop(&v->timer);
+	arch_vcpu_deinit(v);
+	free(v);
+}

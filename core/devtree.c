@@ -65,7 +65,7 @@ int devtree_init(const void *host_fdt)
 	devtree_live.blob = buf;
 	devtree_live.size = size;
 	devtree_unlock();
-	rc = devtree_add_node("/", DEVTREE_GUESTS_PATH + 1);
+	rc = devtree_add_node("/", DEVTREE_GUESTS_NAME);
 	return rc == -EEXIST ? 0 : rc;
 }
 

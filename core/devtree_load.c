@@ -92,7 +92,7 @@ int devtree_guest_fdt_load(const char *guest, const void *dtb, size_t len, unsig
 		printf("Error: vcpu_count must be 1 to %d\n", DEVTREE_MAX_VCPUS);
 		return -EINVAL;
 	}
-	rc = devtree_add_node("/", DEVTREE_GUESTS_PATH + 1);
+	rc = devtree_add_node("/", DEVTREE_GUESTS_NAME);
 	if (rc && rc != -EEXIST)
 		return rc;
 	gpath = devtree_join(DEVTREE_GUESTS_PATH, guest);

@@ -5,8 +5,9 @@
 unit-tests += devtree
 devtree-core-srcs = core/devtree.c core/devtree_read.c core/devtree_edit.c \
 	core/devtree_rebuild.c core/devtree_attr.c core/devtree_override.c \
-	core/devtree_load.c core/devtree_host.c $(BUILD)/unit/devtree-data/dtbs.c
-devtree-srcs = tests/unit/test_devtree.c $(devtree-core-srcs)
+	core/devtree_load.c core/devtree_host.c
+devtree-test-srcs = $(devtree-core-srcs) $(BUILD)/unit/devtree-data/dtbs.c
+devtree-srcs = tests/unit/test_devtree.c $(devtree-test-srcs)
 DEVTREE_TEST_DTBS := $(addprefix $(BUILD)/unit/devtree-data/,devtree-host.dtb \
 	guest-notemplate.dtb guest-hasvcpus.dtb virt64-guest.dtb)
 

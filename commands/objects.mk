@@ -20,3 +20,5 @@ vmm-objs-y += commands/cmd_vserial.o
 vmm-objs-y += commands/cmd_vfs_fdt.o
 vmm-objs-y += commands/cmd_guest.o
 vmm-objs-y += commands/cmd_vcpu.o
+vmm-objs-y += commands/cmd_rtcdev.o
+vmm-objs-y += commands/cmd_wallclock.o

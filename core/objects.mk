@@ -44,3 +44,7 @@ vmm-objs-y += core/emulator.o
 vmm-objs-y += core/vserial.o
 vmm-objs-y += core/vserial_term.o
 vmm-objs-y += core/vserial_wait.o
+vmm-objs-y += core/datetime.o
+vmm-objs-y += core/wallclock.o
+vmm-objs-y += core/rtc.o
+vmm-objs-y += core/rtc_choice.o

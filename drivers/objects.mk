@@ -1,2 +1,3 @@
 vmm-objs-$(CONFIG_SERIAL_8250) += drivers/serial/uart8250.o
 vmm-objs-$(CONFIG_IRQCHIP_PLIC) += drivers/irqchip/plic.o
+vmm-objs-y += drivers/rtc/goldfish_rtc.o

@@ -98,6 +98,12 @@ void schedule(void)
 	cpu->need_resched = false;
 	spin_unlock_irqrestore(&cpu->rq_lock, flags);
 
+	/* A running thread always has a slice deadline, so a thread woken
+	 * later on this hart gets its turn within one slice. */
+	if (!next->is_idle)
+		timer_event_start(&slice_events[cpu->id], next->time_slice_ns);
+	else
+		timer_event_stop(&slice_events[cpu->id]);
 	if (next == prev)
 		return;
 	now = timer_ticks();
@@ -105,10 +111,6 @@ void schedule(void)
 	next->last_start = now;
 	next->switches++;
 	cpu->switch_count++;
-	if (!next->is_idle)
-		timer_event_start(&slice_events[cpu->id], next->time_slice_ns);
-	else
-		timer_event_stop(&slice_events[cpu->id]);
 	cpu->current = next;
 	arch_context_switch(&prev->ctx, &next->ctx);
 }

@@ -8,7 +8,7 @@
 #include <arch/asm.h>
 #include <arch/vcpu_regs.h>
 
-#define G(n)	(n * 8)
+#define G(n)	((n) * 8)
 
 	.text
 	.globl arch_vcpu_run

@@ -63,6 +63,7 @@ static bool fetch_insn(struct vcpu *v, unsigned long *insn, bool *from_htinst)
 	}
 	csr_write(CSR_HSTATUS, a->regs.hstatus);
 	*insn = vcpu_read_insn(a->regs.sepc, &fault);
+	csr_clear(CSR_HSTATUS, HSTATUS_SPV);
 	*from_htinst = false;
 	if (fault) {
 		halt(v, "cannot read the faulting instruction at 0x%llx", a->regs.sepc);

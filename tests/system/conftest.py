@@ -16,7 +16,7 @@ import re
 
 import pytest
 
-from qemu import Qemu
+from qemu import Qemu, QemuError
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 LOG_DIR = os.path.join(ROOT, "build", "test-logs")
@@ -87,7 +87,7 @@ class SharedShell:
     """A default-machine boot shared by tests, restarted if it died."""
 
     def __init__(self, name, kernel):
-        self.name = name
+        self.log_path = log_file(name)
         self.kernel = kernel
         self.qemu = None
         self.syncs = itertools.count()
@@ -96,18 +96,26 @@ class SharedShell:
     def restart(self):
         if self.qemu:
             self.qemu.close()
-        self.qemu = Qemu(log_file(self.name), kernel=self.kernel)
+        self.qemu = Qemu(self.log_path, kernel=self.kernel)
         self.qemu.start()
 
     def sync(self, test_name):
-        """Get back to an empty line at a fresh prompt."""
+        """Get back to an empty line at a fresh prompt; reboot if the
+        shell does not answer (a previous test hung or killed it)."""
         if not self.qemu.alive():
             self.restart()
         self.qemu.mark("test " + test_name)
+        try:
+            self.echo_tag()
+        except QemuError:
+            self.restart()
+            self.echo_tag()
+
+    def echo_tag(self):
         tag = "sync-%d" % next(self.syncs)
         self.qemu.send("\r")
         self.qemu.send("echo " + tag + "\r")
-        self.qemu.expect_exact(tag + "\r\n" + "XVisor# ")
+        self.qemu.expect_exact(tag + "\r\n" + "XVisor# ", timeout=10)
 
 
 @pytest.fixture(scope="module")

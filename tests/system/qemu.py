@@ -46,6 +46,34 @@ def raw_output():
     termios.tcsetattr(0, termios.TCSANOW, attrs)
 
 
+def render_line(echo):
+    """What a terminal shows after receiving a line editor's echo: printable
+    characters overwrite at the cursor, BS moves left, ESC[<n>C / ESC[<n>D
+    move, ESC[K erases to the end.  Returns the visible line, right-stripped."""
+    cells, cur, i = [], 0, 0
+    while i < len(echo):
+        m = re.match(r"\x1b\[(\d*)([CDK])", echo[i:])
+        if m:
+            n = int(m.group(1) or 1)
+            if m.group(2) == "C":
+                cur += n
+            elif m.group(2) == "D":
+                cur = max(0, cur - n)
+            else:
+                del cells[cur:]
+            i += m.end()
+            continue
+        c = echo[i]
+        if c == "\b":
+            cur = max(0, cur - 1)
+        elif " " <= c <= "~":
+            cells.extend(" " * (cur + 1 - len(cells)))
+            cells[cur] = c
+            cur += 1
+        i += 1
+    return "".join(cells).rstrip()
+
+
 class QemuError(AssertionError):
     """The console did not show what a test waited for."""
 
@@ -139,14 +167,18 @@ class Qemu:
         self.send(keys + "\r")
         return self.wait_prompt(timeout)
 
-    def run_keys(self, keys, timeout=CMD_TIMEOUT):
-        """Like type_line, but return only the normalised output after the
-        echoed line (whatever editing the keys did)."""
+    def edit(self, keys, timeout=CMD_TIMEOUT):
+        """Type keys and CR; return (the line as the terminal shows it after
+        the editor's echo, the normalised output of the command)."""
         raw = self.type_line(keys, timeout)
         echo, sep, out = raw.partition("\r\n")
         if not sep:
             raise QemuError("no end of the echoed line in %r" % raw)
-        return normalise(out)
+        return render_line(echo), normalise(out)
+
+    def run_keys(self, keys, timeout=CMD_TIMEOUT):
+        """Like edit(), but return only the command's output."""
+        return self.edit(keys, timeout)[1]
 
     def run(self, cmd, timeout=CMD_TIMEOUT):
         """Run one shell line of plain printable text; check that it was

@@ -253,34 +253,41 @@ def test_chain_stops_at_first_failure(shell):
 
 # --- line editing ------------------------------------------------------------
 
+def check_edit(shell, keys, line, output):
+    """Typing keys shows `line` on the terminal and runs it."""
+    shown, out = shell.edit(keys)
+    assert shown == line, "terminal shows %r, expected %r" % (shown, line)
+    assert out == output
+
+
 def test_backspace_and_del(shell):
-    assert shell.run_keys("echo abx" + KEY_BACKSPACE + "c") == "abc\n"
-    assert shell.run_keys("echo abxy" + KEY_DEL + KEY_DEL + "cd") == "abcd\n"
+    check_edit(shell, "echo abx" + KEY_BACKSPACE + "c", "echo abc", "abc\n")
+    check_edit(shell, "echo abxy" + KEY_DEL + KEY_DEL + "cd", "echo abcd", "abcd\n")
     # Nothing to delete at the start of the line.
-    assert shell.run_keys(KEY_BACKSPACE * 3 + "echo z") == "z\n"
+    check_edit(shell, KEY_BACKSPACE * 3 + "echo z", "echo z", "z\n")
 
 
 def test_cursor_insertion(shell):
-    assert shell.run_keys("echo hllo" + KEY_LEFT * 3 + "e") == "hello\n"
-    assert shell.run_keys("echo ad" + KEY_LEFT * 2 + KEY_RIGHT + "bc") == "abcd\n"
+    check_edit(shell, "echo hllo" + KEY_LEFT * 3 + "e", "echo hello", "hello\n")
+    check_edit(shell, "echo ad" + KEY_LEFT * 2 + KEY_RIGHT + "bc", "echo abcd", "abcd\n")
     # Right stops at the end, left at the start.
-    assert shell.run_keys("echo a" + KEY_RIGHT * 3 + "b") == "ab\n"
-    assert shell.run_keys("cho q" + KEY_LEFT * 20 + "e") == "q\n"
+    check_edit(shell, "echo a" + KEY_RIGHT * 3 + "b", "echo ab", "ab\n")
+    check_edit(shell, "cho q" + KEY_LEFT * 20 + "e", "echo q", "q\n")
     # Backspace in the middle of the line.
-    assert shell.run_keys("echo abXc" + KEY_LEFT + KEY_BACKSPACE) == "abc\n"
+    check_edit(shell, "echo abXc" + KEY_LEFT + KEY_BACKSPACE, "echo abc", "abc\n")
 
 
 @pytest.mark.parametrize("home,end", [
     (KEY_HOME, KEY_END), ("\x1bOH", "\x1bOF"), ("\x1b[1~", "\x1b[4~"),
 ])
 def test_home_end(shell, home, end):
-    assert shell.run_keys("cho x" + home + "e" + end + "y") == "xy\n"
+    check_edit(shell, "cho x" + home + "e" + end + "y", "echo xy", "xy\n")
 
 
 def test_delete_under_cursor(shell):
-    assert shell.run_keys("echo abXc" + KEY_LEFT * 2 + KEY_DELETE) == "abc\n"
+    check_edit(shell, "echo abXc" + KEY_LEFT * 2 + KEY_DELETE, "echo abc", "abc\n")
     # At the end of the line there is nothing under the cursor.
-    assert shell.run_keys("echo ab" + KEY_DELETE) == "ab\n"
+    check_edit(shell, "echo ab" + KEY_DELETE, "echo ab", "ab\n")
 
 
 def test_history_up_down(shell):
@@ -292,7 +299,9 @@ def test_history_up_down(shell):
     assert shell.run_keys(KEY_UP * 2) == "hist-two\n"
     assert shell.run_keys(KEY_UP * 3 + KEY_DOWN) == "hist-one\n"
     # Down past the newest entry gives back the line being typed.
-    assert shell.run_keys("echo typed" + KEY_UP + KEY_DOWN) == "typed\n"
+    check_edit(shell, "echo typed" + KEY_UP + KEY_DOWN, "echo typed", "typed\n")
+    # Recalling a shorter line over a longer one leaves no stale characters.
+    check_edit(shell, "echo a-much-longer-line" + KEY_UP, "echo typed", "typed\n")
 
 
 def test_history_skips_empty_lines(shell):
@@ -309,10 +318,10 @@ def test_history_holds_ten_entries(shell):
 
 
 def test_line_limit_255(shell):
-    raw = shell.type_line("echo " + "a" * 300)
-    echo, _, out = raw.partition("\r\n")
-    assert normalise(out) == "a" * 250 + "\n"
-    assert echo.count("a") <= 255
+    check_edit(shell, "echo " + "a" * 300, "echo " + "a" * 250, "a" * 250 + "\n")
+    # At the limit, inserting in the middle is refused too.
+    check_edit(shell, "echo " + "c" * 250 + KEY_LEFT * 10 + "XY",
+               "echo " + "c" * 250, "c" * 250 + "\n")
 
 
 def test_line_at_limit_is_accepted(shell):

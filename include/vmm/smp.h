@@ -22,7 +22,12 @@
 
 struct thread;
 
+/* Bytes at the start of struct vmm_cpu used as the C library's
+ * thread-local block (errno): the hart's tp register points here. */
+#define VMM_CPU_TLS_SIZE	32
+
 struct vmm_cpu {
+	uint64_t tls[VMM_CPU_TLS_SIZE / 8];	/* must stay first */
 	unsigned int id;
 	unsigned long hartid;
 	bool present;

@@ -4,6 +4,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <vmm/cmd.h>
@@ -137,6 +138,19 @@ static int lifecycle(const char *op, struct guest *g)
 	return -EINVAL;
 }
 
+static bool is_subcommand(const char *s)
+{
+	static const char *const subs[] = {
+		"create", "destroy", "reset", "kick", "pause", "resume", "halt",
+		"dumpmem", "region_list", "region",
+	};
+
+	for (unsigned int i = 0; i < sizeof(subs) / sizeof(subs[0]); i++)
+		if (!strcmp(s, subs[i]))
+			return true;
+	return false;
+}
+
 static int guest_exec(int argc, char **argv)
 {
 	struct guest *g;
@@ -154,6 +168,10 @@ static int guest_exec(int argc, char **argv)
 		return 0;
 	}
 	if (argc < 3) {
+		guest_usage();
+		return -EINVAL;
+	}
+	if (!is_subcommand(argv[1])) {
 		guest_usage();
 		return -EINVAL;
 	}

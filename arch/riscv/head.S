@@ -8,6 +8,9 @@
  * enter at _start_secondary with a1 = the top of their stack.
  */
 #include <arch/asm.h>
+#include <autoconf.h>
+
+#define SECONDARY_BOOT_SLOTS CONFIG_MAX_CPUS
 
 	.section .head.text, "ax"
 	.globl _start
@@ -73,13 +76,25 @@ _start_primary:
 	j	6b
 
 	/*
-	 * Harts that entered without HSM: wait until the boot hart has no
-	 * use for them.  They are never released; with HSM present the boot
-	 * hart starts every other hart itself, and OpenSBI only lets one
-	 * hart through to the payload in that case.
+	 * Harts that arrive here without being the boot hart: harts that
+	 * entered together without HSM, and (with OpenSBI 1.1, whose HSM
+	 * start can race with its own bookkeeping) a hart that was started
+	 * but sent to the image entry instead of _start_secondary.  They poll
+	 * secondary_boot_table for their hart id and follow the stack that
+	 * arch_cpu_start() published there.
 	 */
 _pen:
-	wfi
+	lla	t0, secondary_boot_table
+	li	t1, SECONDARY_BOOT_SLOTS
+1:	ld	t2, 0(t0)		/* hart id + 1, 0 = empty */
+	addi	t3, a0, 1
+	bne	t2, t3, 2f
+	ld	a1, 8(t0)		/* stack top */
+	fence	r, rw
+	j	_start_secondary
+2:	addi	t0, t0, 16
+	addi	t1, t1, -1
+	bnez	t1, 1b
 	j	_pen
 
 	/* a0 = hartid, a1 = top of this hart's stack (HSM opaque). */
@@ -97,6 +112,11 @@ _start_secondary:
 	.balign	4
 boot_lottery:
 	.word	0
+
+	.balign	16
+	.globl secondary_boot_table
+secondary_boot_table:
+	.skip	16 * SECONDARY_BOOT_SLOTS
 
 	.bss
 	.balign	16

@@ -44,9 +44,16 @@ void arch_print_vapool_info(void)
 
 void arch_print_firmware_info(void)
 {
-	printf("Firmware (SBI)       : %s v0x%lx, SBI spec v%lu.%lu\n", sbi_impl_name(sbi_info.impl_id),
-	       sbi_info.impl_version, (sbi_info.spec_version >> 24) & 0x7f,
-	       sbi_info.spec_version & 0xffffff);
+	char ver[32];
+
+	/* OpenSBI encodes its version as major << 16 | minor. */
+	if (sbi_info.impl_id == 1)
+		snprintf(ver, sizeof(ver), "v%lu.%lu", sbi_info.impl_version >> 16,
+			 sbi_info.impl_version & 0xffff);
+	else
+		snprintf(ver, sizeof(ver), "0x%lx", sbi_info.impl_version);
+	printf("Firmware (SBI)       : %s %s, SBI spec v%lu.%lu\n", sbi_impl_name(sbi_info.impl_id),
+	       ver, (sbi_info.spec_version >> 24) & 0x7f, sbi_info.spec_version & 0xffffff);
 }
 
 void arch_system_shutdown(void)

@@ -26,7 +26,9 @@ void arch_timer_init_cpu(void);
 
 void arch_early_putc(char c)
 {
-	sbi_early_putc(c);
+	/* The firmware's console already turns LF into CR LF. */
+	if (c != '\r')
+		sbi_early_putc(c);
 }
 
 static void halt(void)

@@ -14,6 +14,12 @@
 
 void _start_secondary(void);
 
+/* Read by harts waiting in head.S's pen: hart id + 1 and stack top. */
+extern struct {
+	unsigned long hartid_plus1;
+	unsigned long stack_top;
+} secondary_boot_table[VMM_MAX_CPUS];
+
 struct vmm_cpu *this_cpu(void)
 {
 	struct vmm_cpu *cpu;
@@ -41,6 +47,9 @@ int arch_cpu_start(struct vmm_cpu *cpu)
 	if (!stack)
 		return -ENOMEM;
 	cpu->stack_top = stack + stack_size;
+	secondary_boot_table[cpu->id].stack_top = (unsigned long)cpu->stack_top;
+	__atomic_store_n(&secondary_boot_table[cpu->id].hartid_plus1, cpu->hartid + 1,
+			 __ATOMIC_RELEASE);
 	rc = sbi_hart_start(cpu->hartid, (unsigned long)_start_secondary,
 			    (unsigned long)cpu->stack_top);
 	if (rc) {

@@ -48,3 +48,4 @@ vmm-objs-y += core/datetime.o
 vmm-objs-y += core/wallclock.o
 vmm-objs-y += core/rtc.o
 vmm-objs-y += core/rtc_choice.o
+vmm-objs-y += core/virtqueue.o

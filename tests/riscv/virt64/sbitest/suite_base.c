@@ -1,0 +1,60 @@
+/*
+ * BASE extension checks: every FID (spec version 2.0, implementation ID
+ * and version, probe_extension, the machine ID registers), an unknown FID,
+ * and probe_extension of every EID the hypervisor offers, of the ones it
+ * does not offer to this vCPU, and of an unknown one.
+ */
+#include <stdio.h>
+
+#include "sbitest.h"
+
+#define SBI_SPEC_V2_0		0x02000000
+#define SBI_IMPL_ID_XVISOR	2
+#define EID_UNKNOWN		0x12345678
+
+static struct sbiret base(unsigned long fid, unsigned long arg)
+{
+	return sbi_call(SBI_EXT_BASE, fid, arg, 0, 0, 0);
+}
+
+static const struct {
+	const char *name;
+	unsigned long eid;
+	long present;
+} probes[] = {
+	{ "base.probe.base", SBI_EXT_BASE, 1 },
+	{ "base.probe.time", SBI_EXT_TIME, 1 },
+	{ "base.probe.ipi", SBI_EXT_IPI, 1 },
+	{ "base.probe.rfence", SBI_EXT_RFENCE, 1 },
+	{ "base.probe.hsm", SBI_EXT_HSM, 1 },
+	{ "base.probe.srst", SBI_EXT_SRST, 1 },
+	{ "base.probe.dbcn", SBI_EXT_DBCN, 1 },
+	{ "base.probe.pmu", SBI_EXT_PMU, 1 },
+	{ "base.probe.susp", SBI_EXT_SUSP, 1 },
+	{ "base.probe.xvisor", SBI_EXT_XVISOR, 1 },
+	{ "base.probe.legacy_set_timer", 0x00, 1 },
+	{ "base.probe.legacy_putchar", 0x01, 1 },
+	{ "base.probe.legacy_shutdown", 0x08, 1 },
+	{ "base.probe.nacl_without_h", SBI_EXT_NACL, 0 },
+	{ "base.probe.unknown", EID_UNKNOWN, 0 },
+};
+
+void suite_base(void)
+{
+	struct sbiret r;
+	unsigned int i;
+
+	check_ret("base.spec_version", base(0, 0), SBI_SUCCESS, SBI_SPEC_V2_0);
+	check_ret("base.impl_id", base(1, 0), SBI_SUCCESS, SBI_IMPL_ID_XVISOR);
+	r = base(2, 0);
+	check_err("base.impl_version", r, SBI_SUCCESS);
+	check_eq("base.impl_version_nonzero", r.value != 0, 1);
+	check_err("base.mvendorid", base(4, 0), SBI_SUCCESS);
+	check_err("base.marchid", base(5, 0), SBI_SUCCESS);
+	check_err("base.mimpid", base(6, 0), SBI_SUCCESS);
+	check_err("base.unknown_fid", base(7, 0), SBI_ERR_NOT_SUPPORTED);
+	for (i = 0; i < sizeof(probes) / sizeof(probes[0]); i++)
+		check_ret(probes[i].name, base(3, probes[i].eid), SBI_SUCCESS, probes[i].present);
+	check_err("unknown_eid", sbi_call(EID_UNKNOWN, 0, 0, 0, 0, 0), SBI_ERR_NOT_SUPPORTED);
+	check_err("unknown_eid_fid5", sbi_call(EID_UNKNOWN, 5, 0, 0, 0, 0), SBI_ERR_NOT_SUPPORTED);
+}

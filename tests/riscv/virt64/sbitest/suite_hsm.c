@@ -1,0 +1,118 @@
+/*
+ * HSM and SUSP: get_status of this hart (STARTED) and of hart 1 (STOPPED);
+ * hart_start of hart 1 at hsm_entry, which must see a0 = hartid,
+ * a1 = opaque, the MMU off and interrupts disabled, and reports them in a
+ * mailbox; while it runs, hart_start again (ALREADY_AVAILABLE), an IPI to
+ * it and system_suspend (DENIED); after its hart_stop, STOPPED again.  The
+ * error paths: missing hart, bad start address, suspend types, and a
+ * retentive suspend that returns once the timer interrupt is pending.
+ */
+#include "sbitest.h"
+
+#define HSM_STARTED		0
+#define HSM_STOPPED		1
+#define SUSPEND_RETENTIVE	0
+#define SUSPEND_NONRETENTIVE	0x80000000UL
+
+static struct hsm_mailbox mbox;
+
+static struct sbiret hsm(unsigned long fid, unsigned long a0, unsigned long a1,
+			 unsigned long a2)
+{
+	return sbi_call(SBI_EXT_HSM, fid, a0, a1, a2, 0);
+}
+
+/* Poll hart_get_status(hartid) for up to ticks; the last status seen. */
+static long status_wait(unsigned long hartid, long want, uint64_t ticks)
+{
+	uint64_t end = time_now() + ticks;
+	struct sbiret r;
+
+	do {
+		r = hsm(SBI_HSM_GET_STATUS, hartid, 0, 0);
+	} while (!r.error && r.value != want && time_now() < end);
+	return r.error ? r.error : r.value;
+}
+
+static void hart1_cycle(void)
+{
+	uint64_t hz = timebase_hz(), end;
+
+	check_ret("hsm.start", hsm(SBI_HSM_HART_START, 1, (unsigned long)hsm_entry,
+				   (unsigned long)&mbox), SBI_SUCCESS, 0);
+	end = time_now() + 2 * hz;
+	while (!mbox.alive && time_now() < end)
+		;
+	check_eq("hsm.start.runs", mbox.alive, 1);
+	check_eq("hsm.start.a0_hartid", mbox.hartid, 1);
+	check_eq("hsm.start.a1_opaque", mbox.opaque, (long)&mbox);
+	check_eq("hsm.start.mmu_off", mbox.satp, 0);
+	check_eq("hsm.start.sie_clear", mbox.sstatus & SSTATUS_SIE, 0);
+	check_ret("hsm.get_status.started", hsm(SBI_HSM_GET_STATUS, 1, 0, 0), SBI_SUCCESS,
+		  HSM_STARTED);
+	check_err("hsm.start.already_available",
+		  hsm(SBI_HSM_HART_START, 1, (unsigned long)hsm_entry, 0),
+		  SBI_ERR_ALREADY_AVAILABLE);
+	check_err("ipi.other_hart", sbi_call(SBI_EXT_IPI, 0, 2, 0, 0, 0), SBI_SUCCESS);
+	check_err("susp.other_hart_running", sbi_call(SBI_EXT_SUSP, 0, 0, ST_LINK_BASE, 0, 0),
+		  SBI_ERR_DENIED);
+	mbox.release = 1;
+	check_eq("hsm.stop", status_wait(1, HSM_STOPPED, 2 * hz), HSM_STOPPED);
+	check_eq("hsm.stop.no_error", mbox.stop_err, 0);
+}
+
+static void suspend_retentive(void)
+{
+	uint64_t hz = timebase_hz(), deadline;
+	struct sbiret r;
+
+	/* Timer enabled in sie but not sstatus: pending wakes, no trap. */
+	trap_reset();
+	csr_set(sie, 1UL << IRQ_S_TIMER);
+	deadline = time_now() + hz / 100;
+	sbi_set_timer(deadline);
+	r = hsm(SBI_HSM_SUSPEND, SUSPEND_RETENTIVE, 0, 0);
+	check_err("hsm.suspend.retentive", r, SBI_SUCCESS);
+	check_eq("hsm.suspend.retentive.waited", time_now() >= deadline, true);
+	check_eq("hsm.suspend.retentive.timer_pending",
+		 (long)(csr_read(sip) & (1UL << IRQ_S_TIMER)), 1L << IRQ_S_TIMER);
+	sbi_set_timer(~0ULL);
+	check_eq("hsm.suspend.retentive.no_trap", (long)trap_log.count, 0);
+	irq_disable_all();
+}
+
+void suite_hsm(void)
+{
+	check_ret("hsm.get_status.self", hsm(SBI_HSM_GET_STATUS, 0, 0, 0), SBI_SUCCESS,
+		  HSM_STARTED);
+	check_ret("hsm.get_status.stopped", hsm(SBI_HSM_GET_STATUS, 1, 0, 0), SBI_SUCCESS,
+		  HSM_STOPPED);
+	check_err("hsm.get_status.missing_hart", hsm(SBI_HSM_GET_STATUS, 9, 0, 0),
+		  SBI_ERR_INVALID_PARAM);
+	check_err("hsm.start.self", hsm(SBI_HSM_HART_START, 0, (unsigned long)hsm_entry, 0),
+		  SBI_ERR_ALREADY_AVAILABLE);
+	check_err("hsm.start.missing_hart",
+		  hsm(SBI_HSM_HART_START, 5, (unsigned long)hsm_entry, 0), SBI_ERR_INVALID_PARAM);
+	check_err("hsm.start.bad_address", hsm(SBI_HSM_HART_START, 1, UNMAPPED_GPA, 0),
+		  SBI_ERR_INVALID_ADDRESS);
+	check_ret("hsm.get_status.still_stopped", hsm(SBI_HSM_GET_STATUS, 1, 0, 0), SBI_SUCCESS,
+		  HSM_STOPPED);
+	hart1_cycle();
+	check_eq("hsm.restart", hsm(SBI_HSM_HART_START, 1, (unsigned long)hsm_entry,
+				    (unsigned long)&mbox).error, SBI_SUCCESS);
+	check_eq("hsm.restart.stop", status_wait(1, HSM_STOPPED, 2 * timebase_hz()),
+		 HSM_STOPPED);
+	suspend_retentive();
+	check_err("hsm.suspend.reserved_type", hsm(SBI_HSM_SUSPEND, 1, 0, 0),
+		  SBI_ERR_INVALID_PARAM);
+	check_err("hsm.suspend.platform_type", hsm(SBI_HSM_SUSPEND, 0x90000000UL, 0, 0),
+		  SBI_ERR_INVALID_PARAM);
+	check_err("hsm.suspend.nonretentive.bad_address",
+		  hsm(SBI_HSM_SUSPEND, SUSPEND_NONRETENTIVE, UNMAPPED_GPA, 0),
+		  SBI_ERR_INVALID_ADDRESS);
+	check_err("hsm.unknown_fid", hsm(4, 0, 0, 0), SBI_ERR_NOT_SUPPORTED);
+	check_err("susp.bad_type", sbi_call(SBI_EXT_SUSP, 0, 1, ST_LINK_BASE, 0, 0),
+		  SBI_ERR_INVALID_PARAM);
+	check_err("susp.bad_address", sbi_call(SBI_EXT_SUSP, 0, 0, UNMAPPED_GPA, 0, 0),
+		  SBI_ERR_INVALID_ADDRESS);
+}

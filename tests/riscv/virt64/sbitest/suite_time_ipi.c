@@ -1,0 +1,100 @@
+/*
+ * TIME, IPI and the legacy timer/IPI calls.  set_timer must raise a
+ * supervisor timer interrupt (scause 5) no earlier than the deadline, and
+ * U64_MAX must stop an armed timer; send_ipi to self must raise a software
+ * interrupt (scause 1) exactly once after the handler clears sip.SSIP;
+ * masks naming missing harts are INVALID_PARAM.  Waits are bounded.
+ */
+#include <stdio.h>
+
+#include "sbitest.h"
+
+#define IRQ_TIMER_CAUSE		(SCAUSE_IRQ | IRQ_S_TIMER)
+#define IRQ_SOFT_CAUSE		(SCAUSE_IRQ | IRQ_S_SOFT)
+
+static struct sbiret send_ipi(unsigned long mask, unsigned long base)
+{
+	return sbi_call(SBI_EXT_IPI, 0, mask, base, 0, 0);
+}
+
+/* Arm the timer with call(deadline), wait for its interrupt; check it. */
+static void timer_fires(const char *name, bool legacy)
+{
+	uint64_t deadline;
+	char what[64];
+	long err;
+
+	trap_reset();
+	irq_enable(IRQ_S_TIMER);
+	deadline = time_now() + timebase_hz() / 100;
+	if (legacy)
+		err = sbi_legacy(0, deadline);
+	else
+		err = sbi_call(SBI_EXT_TIME, 0, deadline, 0, 0, 0).error;
+	snprintf(what, sizeof(what), "%s.error", name);
+	check_eq(what, err, SBI_SUCCESS);
+	trap_wfi(1);
+	snprintf(what, sizeof(what), "%s.scause", name);
+	check_eq(what, (long)trap_log.cause, (long)IRQ_TIMER_CAUSE);
+	snprintf(what, sizeof(what), "%s.not_early", name);
+	check_eq(what, trap_log.time >= deadline, true);
+	/* The handler's set_timer(~0) must have cleared the pending bit. */
+	trap_wait(2, timebase_hz() / 50);
+	snprintf(what, sizeof(what), "%s.once", name);
+	check_eq(what, (long)trap_log.count, 1);
+	irq_disable_all();
+}
+
+static void timer_stop(void)
+{
+	uint64_t hz = timebase_hz();
+
+	trap_reset();
+	irq_enable(IRQ_S_TIMER);
+	sbi_set_timer(time_now() + hz / 100);
+	check_err("time.set_timer_max", sbi_call(SBI_EXT_TIME, 0, ~0UL, 0, 0, 0), SBI_SUCCESS);
+	trap_wait(1, hz / 20);
+	check_eq("time.set_timer_max.no_irq", (long)trap_log.count, 0);
+	check_eq("time.set_timer_max.not_pending", (long)(csr_read(sip) & (1UL << IRQ_S_TIMER)), 0);
+	irq_disable_all();
+}
+
+static void ipi_self(const char *name, bool legacy)
+{
+	static unsigned long self_mask = 1;
+	uint64_t hz = timebase_hz();
+	char what[64];
+	long err;
+
+	trap_reset();
+	irq_enable(IRQ_S_SOFT);
+	err = legacy ? sbi_legacy(4, (unsigned long)&self_mask) : send_ipi(1, 0).error;
+	snprintf(what, sizeof(what), "%s.error", name);
+	check_eq(what, err, SBI_SUCCESS);
+	snprintf(what, sizeof(what), "%s.irq", name);
+	check_eq(what, trap_wait(1, hz / 10), true);
+	snprintf(what, sizeof(what), "%s.scause", name);
+	check_eq(what, (long)trap_log.cause, (long)IRQ_SOFT_CAUSE);
+	trap_wait(2, hz / 50);
+	snprintf(what, sizeof(what), "%s.once", name);
+	check_eq(what, (long)trap_log.count, 1);
+	irq_disable_all();
+}
+
+void suite_time_ipi(void)
+{
+	timer_fires("time.set_timer", false);
+	timer_stop();
+	check_err("time.unknown_fid", sbi_call(SBI_EXT_TIME, 1, 0, 0, 0, 0), SBI_ERR_NOT_SUPPORTED);
+	timer_fires("legacy.set_timer", true);
+
+	ipi_self("ipi.self", false);
+	ipi_self("legacy.send_ipi.self", true);
+	check_err("ipi.empty_mask", send_ipi(0, 0), SBI_SUCCESS);
+	check_err("ipi.missing_hart", send_ipi(1UL << 5, 0), SBI_ERR_INVALID_PARAM);
+	check_err("ipi.base_out_of_range", send_ipi(1, 2), SBI_ERR_INVALID_PARAM);
+	check_err("ipi.base_overflow", send_ipi(3, ~0UL - 1), SBI_ERR_INVALID_PARAM);
+	check_err("ipi.unknown_fid", sbi_call(SBI_EXT_IPI, 1, 0, 0, 0, 0), SBI_ERR_NOT_SUPPORTED);
+	check_eq("legacy.send_ipi.bad_pointer", sbi_legacy(4, UNMAPPED_GPA), SBI_ERR_INVALID_ADDRESS);
+	check_eq("legacy.clear_ipi", sbi_legacy(3, 0), SBI_SUCCESS);
+}

@@ -1,0 +1,86 @@
+/*
+ * Trap handling of the test guest.  Every trap is logged (count, cause,
+ * stval, time of entry) for the suites to check.  A timer interrupt stops
+ * the timer (SBI set_timer(~0) clears the pending bit), a software
+ * interrupt clears sip.SSIP, an illegal instruction is skipped (the suites
+ * provoke them), and an interrupt that keeps coming is masked so that a
+ * broken pending bit shows up as a failed check rather than a hang.  Any
+ * other exception is reported and parks the hart.
+ */
+#include <stdio.h>
+
+#include "sbitest.h"
+
+#define STORM_LIMIT	1000
+
+volatile struct trap_log trap_log;
+
+uint64_t time_now(void)
+{
+	return csr_read(time);
+}
+
+void trap_reset(void)
+{
+	trap_log.count = 0;
+	trap_log.cause = 0;
+	trap_log.tval = 0;
+	trap_log.time = 0;
+}
+
+void irq_enable(unsigned long irq)
+{
+	csr_set(sie, 1UL << irq);
+	csr_set(sstatus, SSTATUS_SIE);
+}
+
+void irq_disable_all(void)
+{
+	csr_clear(sstatus, SSTATUS_SIE);
+	csr_write(sie, 0);
+}
+
+bool trap_wait(unsigned long count, uint64_t ticks)
+{
+	uint64_t end = time_now() + ticks;
+
+	while (trap_log.count < count && time_now() < end)
+		;
+	return trap_log.count >= count;
+}
+
+void trap_wfi(unsigned long count)
+{
+	while (trap_log.count < count)
+		__asm__ volatile("wfi" : : : "memory");
+}
+
+void sbitest_trap(unsigned long scause, unsigned long sepc, unsigned long stval)
+{
+	uint64_t now = time_now();
+	unsigned long code = scause & ~SCAUSE_IRQ;
+
+	trap_log.count++;
+	trap_log.cause = scause;
+	trap_log.tval = stval;
+	trap_log.time = now;
+	if (scause & SCAUSE_IRQ) {
+		if (code == IRQ_S_TIMER)
+			sbi_set_timer(~0ULL);
+		else if (code == IRQ_S_SOFT)
+			csr_clear(sip, 1UL << IRQ_S_SOFT);
+		if (code != IRQ_S_TIMER && code != IRQ_S_SOFT)
+			csr_clear(sie, 1UL << code);
+		else if (trap_log.count > STORM_LIMIT)
+			csr_clear(sie, 1UL << code);
+		return;
+	}
+	if (code == EXC_ILLEGAL_INST) {
+		csr_write(sepc, sepc + 4);
+		return;
+	}
+	printf("SBITEST: unexpected exception scause=0x%lx sepc=0x%lx stval=0x%lx\n",
+	       scause, sepc, stval);
+	for (;;)
+		__asm__ volatile("wfi");
+}

@@ -114,13 +114,22 @@ def file_size(path):
 
 
 def write_layout(out_dir, image, rootfs, firmware=None, dtb=None):
-    """Checks the files and writes out_dir/nor_flash.list and cmdlist."""
+    """Checks the files and writes out_dir/nor_flash.list and cmdlist.
+
+    A file whose text is unchanged is left alone, so that make does not
+    rebuild the disk for nothing.
+    """
     with open(image, "rb") as f:
         _, image_size = image_header(f.read(64))
     p = plan(os.path.getsize(image), image_size, os.path.getsize(rootfs),
              file_size(firmware), file_size(dtb))
     for name, text in (("nor_flash.list", nor_flash_list()), ("cmdlist", cmdlist(p))):
-        with open(os.path.join(out_dir, name), "w") as f:
+        path = os.path.join(out_dir, name)
+        if os.path.exists(path):
+            with open(path) as f:
+                if f.read() == text:
+                    continue
+        with open(path, "w") as f:
             f.write(text)
     return p
 

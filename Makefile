@@ -89,19 +89,24 @@ $(BUILD)/libfdt/%.o: $(LIBFDT_DIR)/.complete
 	$(E) "  CC      libfdt/$*.c"
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-sign-compare -c $(LIBFDT_DIR)/$*.c -o $@
 
-$(BUILD)/%.o: %.c $(BUILD)/include/autoconf.h $(LIBFDT_DIR)/.complete
+$(BUILD)/%.o: %.c $(BUILD)/include/autoconf.h $(LIBFDT_DIR)/.complete Makefile
 	@mkdir -p $(dir $@)
 	$(E) "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
-$(BUILD)/%.o: %.S $(BUILD)/include/autoconf.h
+$(BUILD)/%.o: %.S $(BUILD)/include/autoconf.h Makefile
 	@mkdir -p $(dir $@)
 	$(E) "  AS      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -D__ASSEMBLY__ -c $< -o $@
 
-$(BUILD)/vmm.elf: $(VMM_OBJS) $(LIBFDT_OBJS) arch/$(ARCH)/vmm.lds
+# Two links: the first keeps its relocations so scripts/relocs.py can list
+# the absolute words; the second adds that list after all the words it names.
+$(BUILD)/vmm.elf: $(VMM_OBJS) $(LIBFDT_OBJS) arch/$(ARCH)/vmm.lds scripts/relocs.py
 	$(E) "  LD      $@"
-	$(Q)$(CC) $(LDFLAGS) -o $@ $(VMM_OBJS) $(LIBFDT_OBJS) -Wl,-Map=$(BUILD)/vmm.map
+	$(Q)$(CC) $(LDFLAGS) -Wl,--emit-relocs -o $(BUILD)/vmm.pass1.elf $(VMM_OBJS) $(LIBFDT_OBJS)
+	$(Q)$(PYTHON) scripts/relocs.py $(BUILD)/vmm.pass1.elf $(BUILD)/relocs.S
+	$(Q)$(CC) $(CFLAGS) -D__ASSEMBLY__ -c $(BUILD)/relocs.S -o $(BUILD)/relocs.o
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(VMM_OBJS) $(BUILD)/relocs.o $(LIBFDT_OBJS) -Wl,-Map=$(BUILD)/vmm.map
 	$(Q)$(NM) -n $@ > $(BUILD)/System.map
 
 $(BUILD)/vmm.bin: $(BUILD)/vmm.elf

@@ -53,7 +53,12 @@ include tests/run.mk
 # QEMU system tests; a subset with e.g. SYSTEST_ARGS='-k shell' or
 # SYSTEST_ARGS='-m "not variant"'.  Console logs: $(BUILD)/test-logs/.
 SYSTEST_ARGS	?=
-systest: all disk
+# vmm.bin wrapped in an ELF that loads it 4 MiB above the reference address.
+$(BUILD)/vmm-moved.elf: $(BUILD)/vmm.bin tests/boot/moved.lds
+	$(Q)$(OBJCOPY) -I binary -O elf64-littleriscv -B riscv $< $(BUILD)/vmm-bin.o
+	$(Q)$(CROSS_COMPILE)ld -m elf64lriscv -T tests/boot/moved.lds $(BUILD)/vmm-bin.o -o $@
+
+systest: all disk $(BUILD)/vmm-moved.elf
 	$(PYTHON) -m pytest -v -rs -p no:cacheprovider tests/system $(SYSTEST_ARGS)
 
 check: setup

@@ -40,22 +40,20 @@ _start_primary:
 	mv	s0, a0
 	mv	s1, a1
 
-	/* Apply R_RISCV_RELATIVE relocations for the real load address. */
+	/* Add the load offset to every absolute word of the image. */
 	lla	t0, _start
 	li	t1, 0x80200000
 	sub	t2, t0, t1		/* load offset */
-	lla	t3, __rela_dyn_start
-	lla	t4, __rela_dyn_end
+	beqz	t2, 3f
+	lla	t3, __relocs_start
+	lla	t4, __relocs_end
 1:	bgeu	t3, t4, 3f
-	ld	t5, 8(t3)		/* r_info */
-	li	t6, 3			/* R_RISCV_RELATIVE */
-	bne	t5, t6, 2f
-	ld	t5, 0(t3)		/* r_offset */
-	ld	t6, 16(t3)		/* r_addend */
-	add	t5, t5, t2
+	lwu	t5, 0(t3)
+	add	t5, t5, t0
+	ld	t6, 0(t5)
 	add	t6, t6, t2
 	sd	t6, 0(t5)
-2:	addi	t3, t3, 24
+	addi	t3, t3, 4
 	j	1b
 3:
 	/* Clear BSS. */

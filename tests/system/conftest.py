@@ -73,7 +73,8 @@ def boot(request, kernel):
     def start(wait_prompt=True, **kw):
         n = next(counter)
         name = request.node.name + ("-%d" % n if n else "")
-        q = Qemu(log_file(name), kernel=kernel, **kw)
+        kw.setdefault("kernel", kernel)
+        q = Qemu(log_file(name), **kw)
         started.append(q)
         q.start(wait_prompt=wait_prompt)
         return q

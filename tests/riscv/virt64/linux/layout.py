@@ -68,10 +68,11 @@ def plan(image_file_size, image_size, rootfs_size, fw_size=None, dtb_size=None):
         check_window("virt64.dtb", dtb_size, DTB_COPY)
     if rootfs_size == 0:
         raise LayoutError("rootfs.img is empty")
+    check_window("Image", image_file_size, DTB_OFF - IMAGE_OFF)
+    check_window("rootfs.img", rootfs_size, FLASH_END - ROOTFS_OFF)
+    # The windows are page multiples, so the rounded copies fit them too.
     kernel_copy = align_up(image_file_size, COPY_ALIGN)
-    check_window("Image", kernel_copy, DTB_OFF - IMAGE_OFF)
     rootfs_copy = align_up(rootfs_size, COPY_ALIGN)
-    check_window("rootfs.img", rootfs_copy, FLASH_END - ROOTFS_OFF)
 
     # The kernel occupies image_size bytes from its load address once
     # running (BSS included), and never less than the file.

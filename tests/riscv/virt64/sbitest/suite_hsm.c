@@ -61,24 +61,33 @@ static void hart1_cycle(void)
 	check_eq("hsm.stop.no_error", mbox.stop_err, 0);
 }
 
+/*
+ * Retentive suspend with the timer enabled in sie but not in sstatus: the
+ * pending timer must end the suspend without a trap, and be taken as soon
+ * as sstatus.SIE is set.  (Pending is checked that way, not through sip:
+ * QEMU 7.2 does not show hvip.VSTIP in the guest's sip.)
+ */
 static void suspend_retentive(void)
 {
-	uint64_t hz = timebase_hz(), deadline;
+	uint64_t hz = timebase_hz(), deadline, woke;
+	unsigned long traps;
 	struct sbiret r;
 
-	/* Timer enabled in sie but not sstatus: pending wakes, no trap. */
 	trap_reset();
 	csr_set(sie, 1UL << IRQ_S_TIMER);
 	deadline = time_now() + hz / 100;
 	sbi_set_timer(deadline);
 	r = hsm(SBI_HSM_SUSPEND, SUSPEND_RETENTIVE, 0, 0);
-	check_err("hsm.suspend.retentive", r, SBI_SUCCESS);
-	check_eq("hsm.suspend.retentive.waited", time_now() >= deadline, true);
-	check_eq("hsm.suspend.retentive.timer_pending",
-		 (long)(csr_read(sip) & (1UL << IRQ_S_TIMER)), 1L << IRQ_S_TIMER);
-	sbi_set_timer(~0ULL);
-	check_eq("hsm.suspend.retentive.no_trap", (long)trap_log.count, 0);
+	woke = time_now();
+	traps = trap_log.count;
+	csr_set(sstatus, SSTATUS_SIE);
+	trap_wait(1, hz / 10);
 	irq_disable_all();
+	check_err("hsm.suspend.retentive", r, SBI_SUCCESS);
+	check_eq("hsm.suspend.retentive.waited", woke >= deadline, true);
+	check_eq("hsm.suspend.retentive.no_trap", (long)traps, 0);
+	check_eq("hsm.suspend.retentive.timer_pending", (long)trap_log.cause,
+		 (long)(SCAUSE_IRQ | IRQ_S_TIMER));
 }
 
 void suite_hsm(void)

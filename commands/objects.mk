@@ -22,3 +22,4 @@ vmm-objs-y += commands/cmd_guest.o
 vmm-objs-y += commands/cmd_vcpu.o
 vmm-objs-y += commands/cmd_rtcdev.o
 vmm-objs-y += commands/cmd_wallclock.o
+vmm-objs-y += commands/cmd_vdisk.o

@@ -49,3 +49,4 @@ vmm-objs-y += core/wallclock.o
 vmm-objs-y += core/rtc.o
 vmm-objs-y += core/rtc_choice.o
 vmm-objs-y += core/virtqueue.o
+vmm-objs-y += core/vdisk.o

@@ -7,3 +7,4 @@ vmm-objs-y += emulators/plic.o
 vmm-objs-y += emulators/virtio_mmio.o
 vmm-objs-y += emulators/goldfish_rtc.o
 vmm-objs-y += emulators/virtio_dev.o
+vmm-objs-y += emulators/virtio_blk.o

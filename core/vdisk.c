@@ -1,0 +1,180 @@
+/*
+ * Virtual disk registry: a list of vdisks under one lock, each with its
+ * own lock serialising I/O against attach and detach of the host block
+ * device behind it (held by a blockdev reference while attached).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <vmm/blockdev.h>
+#include <vmm/list.h>
+#include <vmm/spinlock.h>
+#include <vmm/vdisk.h>
+
+struct vdisk {
+	char name[VDISK_NAME_MAX];
+	spinlock_t lock;
+	struct blockdev *bdev;
+	void (*changed)(void *priv);
+	void *priv;
+	struct list_head node;
+};
+
+static LIST_HEAD(vdisk_list);
+static spinlock_t vdisk_list_lock = SPINLOCK_INIT;
+
+struct vdisk *vdisk_create(const char *name, void (*changed)(void *priv), void *priv)
+{
+	struct vdisk *vd;
+	unsigned long flags;
+
+	if (strlen(name) >= VDISK_NAME_MAX || vdisk_find(name))
+		return NULL;
+	vd = calloc(1, sizeof(*vd));
+	if (!vd)
+		return NULL;
+	strcpy(vd->name, name);
+	spin_lock_init(&vd->lock);
+	vd->changed = changed;
+	vd->priv = priv;
+	spin_lock_irqsave(&vdisk_list_lock, flags);
+	list_add_tail(&vd->node, &vdisk_list);
+	spin_unlock_irqrestore(&vdisk_list_lock, flags);
+	return vd;
+}
+
+void vdisk_destroy(struct vdisk *vd)
+{
+	unsigned long flags;
+
+	if (!vd)
+		return;
+	spin_lock_irqsave(&vdisk_list_lock, flags);
+	list_del_init(&vd->node);
+	spin_unlock_irqrestore(&vdisk_list_lock, flags);
+	if (vd->bdev)
+		blockdev_put_ref(vd->bdev);
+	free(vd);
+}
+
+struct vdisk *vdisk_find(const char *name)
+{
+	struct vdisk *vd, *found = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&vdisk_list_lock, flags);
+	list_for_each_entry(vd, &vdisk_list, node) {
+		if (!strcmp(vd->name, name)) {
+			found = vd;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&vdisk_list_lock, flags);
+	return found;
+}
+
+void vdisk_for_each(void (*fn)(struct vdisk *vd, void *arg), void *arg)
+{
+	struct vdisk *vd;
+	unsigned long flags;
+
+	spin_lock_irqsave(&vdisk_list_lock, flags);
+	list_for_each_entry(vd, &vdisk_list, node)
+		fn(vd, arg);
+	spin_unlock_irqrestore(&vdisk_list_lock, flags);
+}
+
+const char *vdisk_name(const struct vdisk *vd)
+{
+	return vd->name;
+}
+
+/* Swap the attached device for bdev (may be NULL); returns the old one. */
+static struct blockdev *swap_bdev(struct vdisk *vd, struct blockdev *bdev)
+{
+	struct blockdev *old;
+	unsigned long flags;
+
+	spin_lock_irqsave(&vd->lock, flags);
+	old = vd->bdev;
+	vd->bdev = bdev;
+	spin_unlock_irqrestore(&vd->lock, flags);
+	if (old)
+		blockdev_put_ref(old);
+	if (vd->changed)
+		vd->changed(vd->priv);
+	return old;
+}
+
+int vdisk_attach(struct vdisk *vd, const char *bdev_name)
+{
+	struct blockdev *bdev = blockdev_get_ref(bdev_name);
+
+	if (!bdev)
+		return -ENODEV;
+	if (bdev->block_size != VDISK_SECTOR_SIZE) {
+		blockdev_put_ref(bdev);
+		return -EINVAL;
+	}
+	swap_bdev(vd, bdev);
+	return 0;
+}
+
+int vdisk_detach(struct vdisk *vd)
+{
+	return swap_bdev(vd, NULL) ? 0 : -ENODEV;
+}
+
+void vdisk_get_info(struct vdisk *vd, struct vdisk_info *info)
+{
+	unsigned long flags;
+
+	memset(info, 0, sizeof(*info));
+	spin_lock_irqsave(&vd->lock, flags);
+	if (vd->bdev) {
+		snprintf(info->bdev, sizeof(info->bdev), "%s", vd->bdev->name);
+		info->sectors = vd->bdev->block_count;
+		info->readonly = vd->bdev->readonly || !vd->bdev->write;
+	}
+	spin_unlock_irqrestore(&vd->lock, flags);
+}
+
+static int vdisk_io(struct vdisk *vd, uint64_t sector, uint32_t count, void *buf, bool write)
+{
+	unsigned long flags;
+	int rc;
+
+	spin_lock_irqsave(&vd->lock, flags);
+	if (!vd->bdev)
+		rc = -ENODEV;
+	else if (sector > vd->bdev->block_count || count > vd->bdev->block_count - sector)
+		rc = -EINVAL;
+	else if (write)
+		rc = blockdev_write_blocks(vd->bdev, sector, count, buf);
+	else
+		rc = vd->bdev->read(vd->bdev, sector, count, buf);
+	spin_unlock_irqrestore(&vd->lock, flags);
+	return rc;
+}
+
+int vdisk_read(struct vdisk *vd, uint64_t sector, uint32_t count, void *buf)
+{
+	return vdisk_io(vd, sector, count, buf, false);
+}
+
+int vdisk_write(struct vdisk *vd, uint64_t sector, uint32_t count, const void *buf)
+{
+	return vdisk_io(vd, sector, count, (void *)buf, true);
+}
+
+int vdisk_flush(struct vdisk *vd)
+{
+	unsigned long flags;
+	int rc;
+
+	spin_lock_irqsave(&vd->lock, flags);
+	rc = vd->bdev ? 0 : -ENODEV;
+	spin_unlock_irqrestore(&vd->lock, flags);
+	return rc;
+}

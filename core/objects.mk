@@ -50,3 +50,4 @@ vmm-objs-y += core/rtc.o
 vmm-objs-y += core/rtc_choice.o
 vmm-objs-y += core/virtqueue.o
 vmm-objs-y += core/vdisk.o
+vmm-objs-y += core/entropy.o

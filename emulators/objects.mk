@@ -8,3 +8,5 @@ vmm-objs-y += emulators/virtio_mmio.o
 vmm-objs-y += emulators/goldfish_rtc.o
 vmm-objs-y += emulators/virtio_dev.o
 vmm-objs-y += emulators/virtio_blk.o
+vmm-objs-y += emulators/virtio_console.o
+vmm-objs-y += emulators/virtio_rng.o

@@ -15,9 +15,12 @@
 #include <string.h>
 #include <vmm/virtqueue.h>
 
+/* A user may place RAM and ROM elsewhere by defining both bases first. */
+#ifndef FAKE_RAM_BASE
 #define FAKE_RAM_BASE	0x80000000ULL
-#define FAKE_RAM_SIZE	0x10000ULL
 #define FAKE_ROM_BASE	0x1000ULL
+#endif
+#define FAKE_RAM_SIZE	0x10000ULL
 #define FAKE_ROM_SIZE	0x1000ULL
 #define FAKE_HUGE_BASE	0x100000000ULL
 #define FAKE_HUGE_SIZE	0xc0000000ULL

@@ -1,0 +1,121 @@
+"""The SBI test guest (tests/riscv/virt64/sbitest): its conformance suite
+must report every check as PASS and none failed; the bad guest must get
+its illegal CSR access as a trap of its own, then be halted by the
+hypervisor with a message and a register dump for its load from unmapped
+memory, while the shell and the basic firmware guest keep working.
+"""
+
+import re
+
+from guests import (DEMO_BOOTCMD, SBITEST_BOOTCMD, bind, boot_disk, guest_cmd, unbind,
+                    vcpu_states)
+
+SUMMARY_RE = re.compile(r"SBITEST: (\d+) passed, (\d+) failed")
+SBI_PROMPT = "sbitest# "
+BASIC_PROMPT = "basic# "
+
+# Checks that must be present: one or more per SBI function offered.
+REQUIRED = [
+    "base.spec_version", "base.impl_id", "base.impl_version", "base.mvendorid",
+    "base.marchid", "base.mimpid", "base.unknown_fid", "base.probe.time", "base.probe.ipi",
+    "base.probe.rfence", "base.probe.hsm", "base.probe.srst", "base.probe.dbcn",
+    "base.probe.pmu", "base.probe.susp", "base.probe.xvisor", "base.probe.unknown",
+    "unknown_eid",
+    "time.set_timer.error", "time.set_timer.scause", "time.set_timer.not_early",
+    "time.set_timer.once", "time.set_timer_max", "time.set_timer_max.no_irq",
+    "legacy.set_timer.scause",
+    "ipi.self.scause", "ipi.self.once", "ipi.empty_mask", "ipi.missing_hart",
+    "ipi.base_out_of_range", "legacy.send_ipi.self.scause", "legacy.send_ipi.bad_pointer",
+    "legacy.clear_ipi",
+    "rfence.fence_i", "rfence.sfence_vma", "rfence.sfence_vma_asid",
+    "rfence.fence_i.missing_hart", "rfence.hfence_without_h", "legacy.remote_fence_i",
+    "dbcn.write", "dbcn.write.hi_address", "dbcn.write.bad_address", "dbcn.write_byte",
+    "dbcn.read", "legacy.putchar", "legacy.getchar",
+    "hsm.get_status.self", "hsm.get_status.stopped", "hsm.get_status.missing_hart",
+    "hsm.start.self", "hsm.start.missing_hart", "hsm.start.bad_address", "hsm.start",
+    "hsm.start.runs", "hsm.start.a0_hartid", "hsm.start.a1_opaque", "hsm.start.mmu_off",
+    "hsm.get_status.started", "hsm.start.already_available", "ipi.other_hart",
+    "susp.other_hart_running", "hsm.stop", "hsm.restart", "hsm.suspend.retentive",
+    "hsm.suspend.retentive.waited", "hsm.suspend.retentive.timer_pending",
+    "hsm.suspend.reserved_type", "hsm.suspend.nonretentive.bad_address",
+    "susp.bad_type", "susp.bad_address",
+    "xvisor.isa_ext.i", "xvisor.isa_ext.h", "xvisor.isa_ext.bit64",
+    "pmu.num_counters", "pmu.counter_get_info",
+    "srst.reserved_type", "srst.vendor_type", "srst.type_over_32_bits",
+    "srst.reserved_reason", "srst.unknown_fid",
+    "trap.csr_custom", "trap.csr_hstatus", "trap.csr_hstatus.stval",
+]
+
+
+def test_sbitest_suite_passes(boot):
+    q = boot_disk(boot, SBITEST_BOOTCMD)
+    assert "sbitest: Created" in q.boot_log
+    assert "sbitest: Kicked" in q.run("guest kick sbitest")
+    bind(q, "sbitest/uart0", SBI_PROMPT)
+    out = guest_cmd(q, "sbi", SBI_PROMPT, timeout=120)
+    fails = re.findall(r"^FAIL .*$", out, re.M)
+    m = SUMMARY_RE.search(out)
+    assert m, "no summary in:\n%s" % out
+    passed = re.findall(r"^PASS (\S+)$", out, re.M)
+    assert (int(m.group(1)), int(m.group(2))) == (len(passed), len(fails))
+    assert not fails, "\n".join(fails)
+    missing = [name for name in REQUIRED if name not in passed]
+    assert not missing, "checks not reported as PASS: %s" % missing
+    assert len(passed) == len(set(passed)), "a check name is repeated"
+    # DBCN console_write goes to the guest's console, in line with the UART.
+    assert "DBCN: console_write\n" in out
+    unbind(q)
+    assert vcpu_states(q)["sbitest/vcpu1"] == "Reset"
+    q.send("vserial bind sbitest/uart0\r")
+    q.expect_exact("[sbitest/uart0] ")
+    assert "hello\n" in guest_cmd(q, "hi", SBI_PROMPT)
+
+
+def test_bad_guest_halts_others_keep_running(boot):
+    q = boot_disk(boot, DEMO_BOOTCMD[:-1] + ';vfs run /sbitest.xscript"')
+    assert "guest0: Created" in q.boot_log and "badguest: Created" in q.boot_log
+    assert "guest0: Kicked" in q.run("guest kick guest0")
+    q.send("guest kick badguest\r")
+    q.expect_exact("badguest: Kicked")
+    q.expect_exact("badguest/vcpu0: load from unmapped guest address 0x40000000; vCPU halted",
+                   timeout=30)
+    q.expect_exact("badguest/vcpu0 registers:")
+    dump = q.expect_exact("hvip")
+    q.send("\r")
+    q.wait_prompt()
+    assert re.search(r"\bpc\s+0x00000000800", dump), dump
+    assert re.search(r"htval\s+0x0000000010000000", dump), dump
+    states = vcpu_states(q)
+    assert states["badguest/vcpu0"] == "Halted"
+    assert states["guest0/vcpu0"] in ("Ready", "Running")
+    out = q.run("vserial dump badguest/uart0")
+    text = out.replace("[badguest/uart0] ", "")
+    assert "BADGUEST: start" in text
+    assert "BADGUEST: illegal instruction trapped" in text
+    assert "BADGUEST: loading from 0x40000000" in text
+    assert "still running" not in text
+    # The shell still answers, and so does the other guest.
+    assert q.run("echo alive") == "alive\n"
+    bind(q, "guest0/uart0", BASIC_PROMPT)
+    assert "hello" in guest_cmd(q, "hi", BASIC_PROMPT)
+    unbind(q)
+    assert "badguest: Reset" in q.run("guest reset badguest")
+    assert vcpu_states(q)["badguest/vcpu0"] == "Reset"
+    # The dump shows the guest's live VS CSRs: it set stvec at start-up
+    # and took an illegal-instruction trap (vscause 2) before the load.
+    assert re.search(r"vstvec\s+0x00000000800", dump), dump
+    assert re.search(r"vscause\s+0x0000000000000002", dump), dump
+
+
+def test_bad_guest_plain_unmapped_load(boot):
+    """Without the CSR step: the sbitest guest told `bad` at its prompt."""
+    q = boot_disk(boot, SBITEST_BOOTCMD)
+    q.run("guest kick sbitest")
+    bind(q, "sbitest/uart0", SBI_PROMPT)
+    q.send("bad\r")
+    q.expect_exact("sbitest/vcpu0: load from unmapped guest address 0x40000000; vCPU halted",
+                   timeout=30)
+    q.expect_exact("sbitest/vcpu0 registers:")
+    unbind(q)
+    assert vcpu_states(q)["sbitest/vcpu0"] == "Halted"
+    assert q.run("echo alive") == "alive\n"

@@ -7,6 +7,7 @@ tests' driver (tests/system/qemu.py) and log under build/test-logs/bench-*.
 """
 
 import os
+import re
 import statistics
 import sys
 import time
@@ -51,7 +52,56 @@ def vmm_bin_size():
     return str(os.path.getsize(KERNEL)), "bytes"
 
 
-FIGURES = [boot_to_prompt, boot_to_prompt_smp4, vmm_bin_size]
+DISK = os.path.join(ROOT, "build", "disk.img")
+SBITEST_BOOTCMD = 'vmm.bootcmd="vfs mount initrd /;vfs run /sbitest.xscript"'
+GUEST_FIGURES = {}
+
+
+def guest_bench():
+    """The sbitest guest's `bench` command, once: {name: ticks per op}
+    (timebase ticks, 10 MHz on QEMU virt)."""
+    if GUEST_FIGURES:
+        return GUEST_FIGURES
+    log = os.path.join(LOG_DIR, "bench-guest.log")
+    if os.path.exists(log):
+        os.remove(log)
+    q = Qemu(log, kernel=KERNEL, initrd=DISK, append=SBITEST_BOOTCMD)
+    try:
+        q.start()
+        q.run("guest kick sbitest")
+        q.send("vserial bind sbitest/uart0\r")
+        q.expect_exact("sbitest# ", timeout=60)
+        q.send("bench 2000\r")
+        out = q.expect_exact("BENCH done", timeout=300)
+    finally:
+        q.close()
+    for name, value in re.findall(r"BENCH (\w+) ([0-9.]+)", out):
+        GUEST_FIGURES[name] = value
+    return GUEST_FIGURES
+
+
+def guest_sbi_ecall():
+    """SBI round trip from the guest: BASE get_spec_version."""
+    return guest_bench()["sbi_ecall"], "ticks"
+
+
+def guest_mmio_read():
+    """Emulated MMIO load: the vminfo magic register."""
+    return guest_bench()["mmio_read"], "ticks"
+
+
+def guest_mmio_write():
+    """Emulated MMIO store: the UART scratch register."""
+    return guest_bench()["mmio_write"], "ticks"
+
+
+def guest_timer_irq_latency():
+    """From a set_timer deadline to the guest's trap handler (guest in WFI)."""
+    return guest_bench()["timer_irq_latency"], "ticks"
+
+
+FIGURES = [boot_to_prompt, boot_to_prompt_smp4, vmm_bin_size, guest_sbi_ecall,
+           guest_mmio_read, guest_mmio_write, guest_timer_irq_latency]
 
 
 def main():

@@ -41,6 +41,8 @@ static void halt(struct vcpu *v, const char *fmt, unsigned long long arg)
 	char why[128];
 
 	snprintf(why, sizeof(why), fmt, arg);
+	/* Save the live VS state first, so the register dump shows it. */
+	vcpu_put(v);
 	vcpu_halt(v, why);
 }
 

@@ -14,6 +14,8 @@
 #   basic/nor_flash.list.
 # `disk` first builds the firmware, then re-evaluates this file in a
 # sub-make so that the optional payload files are seen as prerequisites.
+# Other fragments add files with `DISK_TREES += <dir>` (copied into the
+# image root) and a prerequisite line for $(BUILD)/disk.img.
 V64_DIR		:= tests/riscv/virt64
 DISK_IMG	:= $(BUILD)/disk.img
 DISK_STAGING	:= $(BUILD)/disk-staging
@@ -49,6 +51,7 @@ $(DISK_IMG): $(V64_DIR)/disk.mk $(V64_DIR)/banner.txt \
 	cp $(DISK_LINUX_DTB) $(DISK_STAGING)/images/riscv/virt64/virt64.dtb
 	cp $(DISK_NOR_DIR)/nor_flash.list $(wildcard $(DISK_NOR_DIR)/cmdlist) \
 		$(DISK_FW) $(DISK_LINUX) $(DISK_STAGING)/images/riscv/virt64/
+	$(foreach t,$(DISK_TREES),cp -r $(t)/. $(DISK_STAGING)/;)
 	kb=$$(du -s -B1024 --apparent-size $(DISK_STAGING) | cut -f1); \
 	kb=$$(( (kb + kb / 8 + 2047) / 1024 * 1024 )); [ $$kb -ge 32768 ] || kb=32768; \
 	genext2fs -B 1024 -b $$kb -d $(DISK_STAGING) $@

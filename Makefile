@@ -65,7 +65,9 @@ savedefconfig:
 	KCONFIG_CONFIG=$(KCONFIG_CONFIG) $(PYTHON) $(KCONFIG_PY)/savedefconfig.py \
 		--kconfig Kconfig --out $(BUILD)/defconfig
 
+# A fresh clone: install what is missing (kconfiglib included) first.
 $(KCONFIG_CONFIG):
+	@scripts/setup.sh
 	@$(MAKE) --no-print-directory generic-64b-defconfig
 
 $(BUILD)/include/autoconf.h: $(KCONFIG_CONFIG) Kconfig

@@ -4,6 +4,6 @@
 RUN_SMP		?= 1
 RUN_BOOTCMD	:= vfs mount initrd /;vfs run /boot.xscript;vfs cat /system/banner.txt
 
-run: all disk
+run: setup all disk
 	$(QEMU) -M virt -m 512M -smp $(RUN_SMP) -nographic -kernel $(BUILD)/vmm.bin \
 		-initrd $(BUILD)/disk.img -append 'vmm.bootcmd="$(RUN_BOOTCMD)"'

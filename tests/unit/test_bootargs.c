@@ -8,7 +8,6 @@
 #include <vmm/bootargs.h>
 #include "capture.h"
 #include "fake_cmds.h"
-#undef UNIT_TEST /* tests.mk passes -DUNIT_TEST, a name unit.h defines */
 #include "unit.h"
 
 static const char *get(const char *args, const char *param, int *rc)

@@ -7,7 +7,6 @@
 #include <vmm/cmd.h>
 #include "capture.h"
 #include "fake_cmds.h"
-#undef UNIT_TEST /* tests.mk passes -DUNIT_TEST, a name unit.h defines */
 #include "unit.h"
 
 UNIT_TEST(find_is_exact)

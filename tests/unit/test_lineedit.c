@@ -6,7 +6,6 @@
  */
 #include <errno.h>
 #include <vmm/lineedit.h>
-#undef UNIT_TEST /* tests.mk passes -DUNIT_TEST, a name unit.h defines */
 #include "unit.h"
 
 struct term {

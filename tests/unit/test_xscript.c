@@ -8,7 +8,6 @@
 #include <vmm/xscript.h>
 #include "capture.h"
 #include "fake_cmds.h"
-#undef UNIT_TEST /* tests.mk passes -DUNIT_TEST, a name unit.h defines */
 #include "unit.h"
 
 static const char *inner_script = "t_rec in1\nt_fail in2\nt_rec in3\n";

@@ -1,52 +1,317 @@
 """The standard demo flow (xvisor-compat.md section 14) with the Linux payload.
 
-Boots the hypervisor with build/disk.img, kicks guest0, binds its UART and
-runs the firmware's autoexec: Linux (Debian's kernel, 2 vCPUs started
-through HSM) must reach the BusyBox shell of the initramfs, whose
-/proc/cmdline is the contract's, and ESC x q must give the hypervisor
-prompt back.  Skipped when the disk was built without the payload
-(GUEST_PAYLOAD=0).  The time from autoexec to the guest shell is printed
-and logged, for the benchmarks.
+One hypervisor boot is shared by the whole module: the disk is mounted,
+`host ram info` is read, /boot.xscript creates guest0, and the firmware's
+autoexec boots Linux (Debian's kernel, 2 vCPUs started through HSM) to
+the BusyBox shell of the initramfs.  The tests then run in file order on
+that one boot: `ls`, `uname -a`, /proc/cpuinfo (2 harts), /proc/interrupts
+(the ttyS0 PLIC line counts up while typing), `date` (the guest RTC
+follows the host's wall clock), /proc/cmdline, ESC x q back to XVisor#
+with the guest still running, `guest halt` / `guest reset` / a second
+autoexec that boots Linux again, and finally `guest destroy`, after which
+`host ram info` is back to its value before the guest was created.
+Skipped when the disk was built without the payload (GUEST_PAYLOAD=0).
+The boot helpers are shared with test_linux_variants.py; a wait that
+times out there adds the hypervisor's view (`vcpu list`, `vcpu dumpreg`,
+`host irq stats`) to the failure.  Boot times are printed and logged.
 """
 
+import itertools
 import os
+import re
 import time
 
 import pytest
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+from conftest import ROOT, log_file
+from guests import used_pages, vcpu_states
+from qemu import Qemu, QemuError, normalise
+
 DISK = os.path.join(ROOT, "build", "disk.img")
-GUEST_CMDLIST = os.path.join(ROOT, "build", "guest", "cmdlist")
+GUEST_DIR = os.path.join(ROOT, "build", "guest")
 BOOTCMD = 'vmm.bootcmd="vfs mount initrd /;vfs run /boot.xscript;vfs cat /system/banner.txt"'
+MOUNT_BOOTCMD = 'vmm.bootcmd="vfs mount initrd /"'
 CMDLINE = ("root=/dev/ram rw console=ttyS0,115200 "
            "earlycon=uart8250,mmio,0x10000000 mem=256M")
+FIRMWARE_PROMPT = "basic# "
 GUEST_PROMPT = "guest:~# "
+UART = "guest0/uart0"
 LINUX_TIMEOUT = float(os.environ.get("SYSTEST_LINUX_TIMEOUT", "300"))
+GUEST_CMD_TIMEOUT = 60
+RUNNABLE = ("Ready", "Running")
+CLOCK_TOLERANCE_S = 300
+ROOT_DIRS = {"bin", "dev", "etc", "proc", "root", "sbin", "sys", "tmp", "usr", "init"}
+
+syncs = itertools.count(1)
 
 
-def test_linux_demo_reaches_busybox_shell(boot):
-    if not (os.path.isfile(DISK) and os.path.isfile(GUEST_CMDLIST)):
+def need_payload():
+    if not (os.path.isfile(DISK) and os.path.isfile(os.path.join(GUEST_DIR, "cmdlist"))):
         pytest.skip("no Linux payload on the disk (make payload disk)")
-    q = boot(initrd=DISK, append=BOOTCMD)
-    assert "guest0: Created" in q.boot_log
+
+
+def kernel_release():
+    """The packaged kernel's release, e.g. 6.12.117+deb13-riscv64."""
+    with open(os.path.join(GUEST_DIR, "VERSIONS"), encoding="utf-8") as f:
+        m = re.search(r"^linux-image-(\S+) ", f.read(), re.M)
+    assert m, "no linux-image line in build/guest/VERSIONS"
+    return m.group(1)
+
+
+def evidence(q):
+    """The hypervisor's view of guest0 after a guest wait failed: detach,
+    then `vcpu list`, `vcpu dumpreg` of each guest0 vCPU and `host irq
+    stats`.  Never raises: returns what it could collect."""
+    parts = []
+    try:
+        q.send("\x1bxq")
+        q.wait_prompt()
+        vcpus = q.run("vcpu list")
+        parts.append(vcpus)
+        for vid in re.findall(r"^ (\d+)\s.*\sguest0/vcpu\d+\s", vcpus, re.M):
+            parts.append(q.run("vcpu dumpreg " + vid))
+        parts.append(q.run("host irq stats"))
+    except QemuError as e:
+        parts.append("(hypervisor shell did not answer: %s)" % str(e)[:300])
+    return "\n".join(parts)
+
+
+def guest_wait(q, text, timeout):
+    """Wait for text on the bound guest console; on failure, raise with
+    the console tail and the hypervisor's evidence."""
+    try:
+        return q.expect_exact(text, timeout=timeout)
+    except QemuError as e:
+        raise QemuError("%s\n--- hypervisor evidence ---\n%s" % (e, evidence(q))) from None
+
+
+def strip_vserial(raw):
+    """Console text of a bound guest without the vserial prefixes, the
+    shell's cursor-position queries and CRs."""
+    text = re.sub(r"\[[\w.-]+/[\w.-]+\] ", "", raw).replace("\x1b[6n", "")
+    return normalise(text)
+
+
+def linux_cmd(q, line, timeout=GUEST_CMD_TIMEOUT):
+    """Run one short shell line in the guest; its output (without the
+    echoed line), LF line ends."""
+    q.send(line + "\r")
+    out = strip_vserial(guest_wait(q, GUEST_PROMPT, timeout))
+    echo, _, rest = out.partition("\n")
+    assert echo.endswith(line), "echo of %r was %r" % (line, echo)
+    return rest
+
+
+def resync_guest(q):
+    """Get to a fresh guest prompt, skipping whatever was still buffered
+    (the tag is computed by the guest, so its echo cannot match)."""
+    n = next(syncs)
+    q.send("\recho sync-$((%d+1))\r" % n)
+    guest_wait(q, "sync-%d" % (n + 1), GUEST_CMD_TIMEOUT)
+    guest_wait(q, GUEST_PROMPT, GUEST_CMD_TIMEOUT)
+
+
+def resync_host(q):
+    """Get to a fresh XVisor# prompt."""
+    n = next(syncs)
+    q.send("\recho host-sync-%d\r" % n)
+    q.expect_exact("host-sync-%d\r\nXVisor# " % n)
+
+
+def autoexec_linux(q):
+    """From XVisor# with guest0 created and loaded: kick it, bind its UART,
+    run autoexec and wait for the BusyBox prompt.  Returns (seconds from
+    autoexec to the prompt, the kernel's console log)."""
     assert "guest0: Kicked" in q.run("guest kick guest0")
-    q.send("vserial bind guest0/uart0\r")
-    q.expect_exact("basic# ", timeout=30)
+    q.send("vserial bind %s\r" % UART)
+    banner = guest_wait(q, FIRMWARE_PROMPT, GUEST_CMD_TIMEOUT)
+    assert "RISC-V Virt64 Basic Firmware" in banner
     start = time.monotonic()
     q.send("autoexec\r")
-    q.expect_exact("Jumping into linux ...", timeout=60)
-    q.expect_exact(GUEST_PROMPT, timeout=LINUX_TIMEOUT)
+    guest_wait(q, "Jumping into linux ...", GUEST_CMD_TIMEOUT)
+    log = strip_vserial(guest_wait(q, GUEST_PROMPT, LINUX_TIMEOUT))
     took = time.monotonic() - start
     q.mark("autoexec to BusyBox shell: %.1f s" % took)
     print("autoexec to BusyBox shell: %.1f s" % took)
+    assert "BusyBox initramfs on Linux %s: 2 CPU(s)" % kernel_release() in log
+    return took, log
 
-    q.send("cat /proc/cmdline\r")
-    out = q.expect_exact(GUEST_PROMPT)
-    assert CMDLINE in out
-    q.send("echo cpus=$(nproc) tty=$(tty)\r")
-    out = q.expect_exact(GUEST_PROMPT)
-    assert "cpus=2 tty=/dev/ttyS0" in out
 
+def interrupt_line(out, name):
+    """(controller, hwirq, total count over CPUs) of a /proc/interrupts row."""
+    lines = out.split("\n")
+    ncpus = len(lines[0].split())
+    for ln in lines[1:]:
+        cols = ln.split()
+        if cols and cols[-1] == name:
+            counts = [int(c) for c in cols[1:1 + ncpus]]
+            rest = cols[1 + ncpus:]
+            return " ".join(rest[:-3]), int(rest[-3]), sum(counts)
+    raise AssertionError("no %s line in:\n%s" % (name, out))
+
+
+def check_cpuinfo(out, harts=2):
+    """Both harts listed with an rv64 ISA and an MMU; returns the ISAs."""
+    blocks = [b for b in out.split("\n\n") if b.strip()]
+    fields = [dict(re.findall(r"^([\w ]+?)\s*: (.*)$", b, re.M)) for b in blocks]
+    assert [f.get("processor") for f in fields] == [str(i) for i in range(harts)], out
+    assert sorted(int(f["hart"]) for f in fields) == list(range(harts)), out
+    for f in fields:
+        assert f["isa"].startswith("rv64ima"), f
+        assert re.fullmatch(r"sv(39|48|57)", f["mmu"]), f
+    return [f["isa"] for f in fields]
+
+
+class LinuxSession:
+    """The module's hypervisor boot; `bound` says where the keys go."""
+
+    def __init__(self, q):
+        self.q = q
+        self.bound = False
+        self.ram_before = None
+        self.boot_log = ""
+
+    def at_guest(self):
+        if not self.bound:
+            self.q.send("vserial bind %s\r" % UART)
+            self.bound = True
+        resync_guest(self.q)
+        return self.q
+
+    def at_host(self):
+        if self.bound:
+            self.q.send("\x1bxq")
+            self.q.wait_prompt()
+            self.bound = False
+        resync_host(self.q)
+        return self.q
+
+
+@pytest.fixture(scope="module")
+def linux(request):
+    need_payload()
+    kernel = request.config.getoption("--kernel")
+    if not os.path.isfile(kernel):
+        pytest.fail("%s not found: run make first" % kernel)
+    q = Qemu(log_file(request.module.__name__), kernel=kernel, initrd=DISK,
+             append=MOUNT_BOOTCMD)
+    s = LinuxSession(q)
+    try:
+        q.start()
+        s.ram_before = used_pages(q)
+        out = q.run("vfs run /boot.xscript", timeout=120)
+        assert "guest0: Created" in out, out
+        assert "guest0: Loaded 0x0000000000100000 with" in out, out
+        s.bound = True
+        s.boot_log = autoexec_linux(q)[1]
+        yield s
+    finally:
+        q.close()
+
+
+@pytest.fixture
+def guest(linux, request):
+    """The shared Linux guest at a fresh shell prompt."""
+    linux.q.mark("test " + request.node.name)
+    return linux.at_guest()
+
+
+@pytest.fixture
+def host(linux, request):
+    """The shared boot at a fresh XVisor# prompt (guest detached)."""
+    linux.q.mark("test " + request.node.name)
+    return linux.at_host()
+
+
+def test_kernel_log(linux):
+    log = linux.boot_log
+    assert "Linux version %s" % kernel_release() in log
+    assert "Kernel command line: " + CMDLINE in log
+    assert "smp: Brought up 1 node, 2 CPUs" in log
+    assert "goldfish_rtc 10003000.rtc: registered as rtc0" in log
+    assert "Run /init as init process" in log
+
+
+def test_ls(guest):
+    out = linux_cmd(guest, "ls /")
+    assert ROOT_DIRS <= set(out.split()), out
+    out = linux_cmd(guest, "ls -l /bin/sh")
+    assert re.search(r"^l\S+ .* /bin/sh -> busybox$", out, re.M), out
+
+
+def test_uname(guest):
+    out = linux_cmd(guest, "uname -a")
+    assert re.fullmatch(r"Linux guest %s #1 SMP .* riscv64 GNU/Linux\n"
+                        % re.escape(kernel_release()), out), out
+
+
+def test_cpuinfo_two_harts(guest):
+    check_cpuinfo(linux_cmd(guest, "cat /proc/cpuinfo"))
+
+
+def test_ttys0_interrupts_count_while_typing(guest):
+    chip, hwirq, before = interrupt_line(linux_cmd(guest, "cat /proc/interrupts"), "ttyS0")
+    assert (chip, hwirq) == ("SiFive PLIC", 10)
+    lines = ["echo typed-%d-on-ttyS0" % i for i in range(5)]
+    for ln in lines:
+        assert linux_cmd(guest, ln) == ln[5:] + "\n"
+    after = interrupt_line(linux_cmd(guest, "cat /proc/interrupts"), "ttyS0")[2]
+    # At least one receive interrupt per typed line.
+    assert after - before >= len(lines), (before, after)
+
+
+def test_date_follows_host_clock(guest):
+    t0 = time.time()
+    out = linux_cmd(guest, "date -u '+%Y-%m-%d %s'; date")
+    t1 = time.time()
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\d) (\d+)\n(.+)\n", out)
+    assert m, out
+    day, secs, plain = m.group(1), int(m.group(2)), m.group(3)
+    assert t0 - CLOCK_TOLERANCE_S <= secs <= t1 + CLOCK_TOLERANCE_S, \
+        "guest time %s, host %s" % (time.ctime(secs), time.ctime(t1))
+    host_days = {time.strftime("%Y-%m-%d", time.gmtime(t)) for t in (t0, t1)}
+    assert day in host_days, (day, host_days)
+    assert plain.endswith(" UTC " + day[:4]), plain
+
+
+def test_cmdline_cpus_tty(guest):
+    assert linux_cmd(guest, "cat /proc/cmdline") == CMDLINE + "\n"
+    assert linux_cmd(guest, "echo cpus=$(nproc) tty=$(tty)") == "cpus=2 tty=/dev/ttyS0\n"
+
+
+def test_escape_keeps_guest_running(linux):
+    q = linux.at_guest()
     q.send("\x1bxq")
     q.wait_prompt()
-    assert "guest0" in q.run("guest list")
+    linux.bound = False
+    out = q.run("guest list")
+    assert re.search(r"^ \d+\s+guest0\s+little\s+/guests/guest0\s*$", out, re.M), out
+    st = vcpu_states(q)
+    assert st["guest0/vcpu0"] in RUNNABLE and st["guest0/vcpu1"] in RUNNABLE, st
+    # The guest still answers after a detach and a rebind.
+    q = linux.at_guest()
+    assert linux_cmd(q, "echo still-$((6*7))") == "still-42\n"
+
+
+def test_halt_reset_and_boot_again(linux, host):
+    assert "guest0: Halted" in host.run("guest halt guest0")
+    st = vcpu_states(host)
+    assert (st["guest0/vcpu0"], st["guest0/vcpu1"]) == ("Halted", "Halted")
+    assert "guest0: Reset" in host.run("guest reset guest0")
+    st = vcpu_states(host)
+    assert (st["guest0/vcpu0"], st["guest0/vcpu1"]) == ("Reset", "Reset")
+    linux.bound = True
+    autoexec_linux(host)
+    assert linux_cmd(host, "cat /proc/cmdline") == CMDLINE + "\n"
+    assert linux_cmd(host, "echo cpus=$(nproc)") == "cpus=2\n"
+
+
+def test_destroy_gives_memory_back(linux, host):
+    assert used_pages(host) > linux.ram_before
+    assert "guest0: Destroyed" in host.run("guest destroy guest0")
+    assert "guest0" not in host.run("guest list")
+    assert not [n for n in vcpu_states(host) if n.startswith("guest0/")]
+    assert "Failed to find virtual serial port" in host.run_keys("vserial bind " + UART)
+    # boot.xscript also made the default shared memory; give it back too.
+    host.run("shmem destroy default")
+    assert used_pages(host) == linux.ram_before

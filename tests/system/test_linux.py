@@ -39,6 +39,8 @@ UART = "guest0/uart0"
 LINUX_TIMEOUT = float(os.environ.get("SYSTEST_LINUX_TIMEOUT", "300"))
 GUEST_CMD_TIMEOUT = 60
 RUNNABLE = ("Ready", "Running")
+VPLIC_PROBED = ("riscv-plic: interrupt-controller@c000000: mapped 31 interrupts "
+                "with 2 handlers for 4 contexts.")
 CLOCK_TOLERANCE_S = 300
 ROOT_DIRS = {"bin", "dev", "etc", "proc", "root", "sbin", "sys", "tmp", "usr", "init"}
 
@@ -228,6 +230,7 @@ def test_kernel_log(linux):
     assert "Linux version %s" % kernel_release() in log
     assert "Kernel command line: " + CMDLINE in log
     assert "smp: Brought up 1 node, 2 CPUs" in log
+    assert VPLIC_PROBED in log
     assert "goldfish_rtc 10003000.rtc: registered as rtc0" in log
     assert "Run /init as init process" in log
 

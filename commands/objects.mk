@@ -23,3 +23,4 @@ vmm-objs-y += commands/cmd_vcpu.o
 vmm-objs-y += commands/cmd_rtcdev.o
 vmm-objs-y += commands/cmd_wallclock.o
 vmm-objs-y += commands/cmd_vdisk.o
+vmm-objs-y += commands/cmd_net.o

@@ -51,3 +51,6 @@ vmm-objs-y += core/rtc_choice.o
 vmm-objs-y += core/virtqueue.o
 vmm-objs-y += core/vdisk.o
 vmm-objs-y += core/entropy.o
+vmm-objs-y += core/netswitch.o
+vmm-objs-y += core/netswitch_bridge.o
+vmm-objs-y += core/netswitch_hub.o

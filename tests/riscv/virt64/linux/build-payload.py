@@ -4,7 +4,7 @@
 Reads $CACHE_DIR/guest/VERSIONS (written by fetch.sh), extracts the kernel
 Image (/boot/vmlinux-*, an uncompressed RISC-V Image) from the linux-image
 package and busybox from busybox-static, builds rootfs.img
-(initramfs.py), and writes nor_flash.list and cmdlist from the real sizes
+(initramfs.py) with the package's virtio modules (kmodules.py), and writes nor_flash.list and cmdlist from the real sizes
 (layout.py).  Outputs in OUT (default build/guest): Image, rootfs.img,
 nor_flash.list, cmdlist, VERSIONS.  Extraction is skipped when OUT already
 holds the files made from the same VERSIONS; the layout is always checked.
@@ -22,6 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import initramfs  # noqa: E402
+import kmodules  # noqa: E402
 import layout  # noqa: E402
 
 
@@ -80,10 +81,16 @@ def build_files(out, deb_dir, versions):
     with open(tmp, "wb") as f:
         f.write(kernel)
     os.replace(tmp, os.path.join(out, "Image"))
-    initramfs.build(busybox, os.path.join(out, "rootfs.img.tmp"))
+    kdeb = os.path.join(deb_dir, versions[kpkgs[0]][2])
+    try:
+        modules = kmodules.from_deb(kdeb)
+    except kmodules.ModuleError as e:
+        die(str(e))
+    initramfs.build(busybox, os.path.join(out, "rootfs.img.tmp"), modules)
     os.replace(os.path.join(out, "rootfs.img.tmp"), os.path.join(out, "rootfs.img"))
-    print("guest-payload: Image from %s (%d bytes), rootfs.img %d bytes"
-          % (kname, len(kernel), os.path.getsize(os.path.join(out, "rootfs.img"))))
+    print("guest-payload: Image from %s (%d bytes), rootfs.img %d bytes, modules: %s"
+          % (kname, len(kernel), os.path.getsize(os.path.join(out, "rootfs.img")),
+             " ".join(name for name, _ in modules)))
 
 
 def up_to_date(out, versions_file):
@@ -94,7 +101,7 @@ def up_to_date(out, versions_file):
         if a.read() != b.read():
             return False
     t = os.path.getmtime(stamp)
-    sources = [os.path.join(HERE, f) for f in ("initramfs.py", "build-payload.py")]
+    sources = [os.path.join(HERE, f) for f in ("initramfs.py", "kmodules.py", "build-payload.py")]
     return all(os.path.getmtime(s) <= t for s in sources)
 
 

@@ -4,10 +4,12 @@ Owns the archive format (written here, so that device nodes and root
 ownership need neither root nor the cpio tool, and the output is byte for
 byte reproducible: fixed mtime, uid/gid 0, sorted entries) and the rootfs
 contents: the static busybox, /init, a /dev/console node for the kernel's
-first console, and the empty mount points.  /init installs the applet
-links at boot, mounts proc, sysfs, devtmpfs and devpts, and runs a login
-shell on the console with job control (setsid cttyhack), restarting it
-when it exits so that PID 1 never does.
+first console, the empty mount points, and the kernel modules given
+(kmodules.py: /lib/modules/<name>.ko, their load order in
+/lib/modules/order).  /init installs the applet links at boot, mounts
+proc, sysfs, devtmpfs and devpts, loads the modules in order, and runs a
+login shell on the console with job control (setsid cttyhack), restarting
+it when it exits so that PID 1 never does.
 """
 
 import gzip
@@ -22,6 +24,9 @@ mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 mkdir -p /dev/pts
 mount -t devpts devpts /dev/pts
+for m in $(cat /lib/modules/order 2>/dev/null); do
+	insmod /lib/modules/$m.ko || echo "init: insmod $m failed"
+done
 hostname guest
 echo "BusyBox initramfs on $(uname -sr): $(nproc) CPU(s)"
 cd /root
@@ -35,7 +40,7 @@ PROFILE = """export PATH=/sbin:/bin:/usr/sbin:/usr/bin HOME=/root
 PS1='\\h:\\w# '
 """
 
-DIRS = ("bin", "dev", "etc", "mnt", "proc", "root", "run", "sbin", "sys", "tmp",
+DIRS = ("bin", "dev", "etc", "lib", "lib/modules", "mnt", "proc", "root", "run", "sbin", "sys", "tmp",
         "usr", "usr/bin", "usr/sbin")
 
 
@@ -69,8 +74,9 @@ def newc(entries, mtime=0):
     return bytes(out)
 
 
-def rootfs_entries(busybox):
-    """The archive members for the given static busybox binary."""
+def rootfs_entries(busybox, modules=()):
+    """The archive members for the given static busybox binary and the
+    [(name, .ko bytes)] modules, in load order."""
     entries = [Entry(d, stat.S_IFDIR | 0o755) for d in DIRS]
     entries += [
         Entry("bin/busybox", stat.S_IFREG | 0o755, busybox),
@@ -80,15 +86,21 @@ def rootfs_entries(busybox):
         Entry("etc/profile", stat.S_IFREG | 0o644, PROFILE.encode()),
         Entry("init", stat.S_IFREG | 0o755, INIT_SCRIPT.encode()),
     ]
+    for name, ko in modules:
+        entries.append(Entry("lib/modules/%s.ko" % name, stat.S_IFREG | 0o644, ko))
+    if modules:
+        order = "".join("%s\n" % name for name, _ in modules)
+        entries.append(Entry("lib/modules/order", stat.S_IFREG | 0o644, order.encode()))
     for e in entries:
         if e.name == "tmp":
             e.mode = stat.S_IFDIR | 0o1777
     return sorted(entries, key=lambda e: e.name)
 
 
-def build(busybox, path):
-    """Writes the gzip-compressed initramfs for busybox to path."""
+def build(busybox, path, modules=()):
+    """Writes the gzip-compressed initramfs for busybox (and the ordered
+    [(name, .ko bytes)] modules) to path."""
     with open(path, "wb") as raw:
         with gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0,
                            filename="") as z:
-            z.write(newc(rootfs_entries(busybox)))
+            z.write(newc(rootfs_entries(busybox, modules)))

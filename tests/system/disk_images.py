@@ -100,6 +100,26 @@ def host_file(image, path):
     return r.stdout
 
 
+def host_listing(image, path):
+    """{name: (mode string, size)} of a directory of the ext2 image as
+    debugfs lists it; directories are named with a trailing / and have
+    size None (debugfs does not print it)."""
+    need_tool("debugfs")
+    r = subprocess.run(["debugfs", "-R", "ls -p " + path, image], capture_output=True,
+                       check=True, text=True)
+    entries = {}
+    for line in r.stdout.splitlines():
+        f = line.split("/")
+        if len(f) < 7:
+            continue
+        mode = int(f[2], 8)
+        kind = {0o040000: "d", 0o120000: "l"}.get(mode & 0o170000, "-")
+        perms = "".join(c if mode & (1 << (8 - i)) else "-" for i, c in enumerate("rwxrwxrwx"))
+        name = f[5] + ("/" if kind == "d" else "")
+        entries[name] = (kind + perms, int(f[6]) if f[6] else None)
+    return entries
+
+
 class DiskShell(SharedShell):
     """A boot of a disk image shared by a module, restarted if it died."""
 

@@ -10,3 +10,6 @@ vmm-objs-y += emulators/virtio_dev.o
 vmm-objs-y += emulators/virtio_blk.o
 vmm-objs-y += emulators/virtio_console.o
 vmm-objs-y += emulators/virtio_rng.o
+vmm-objs-y += emulators/imsic.o
+vmm-objs-y += emulators/aplic.o
+vmm-objs-y += emulators/virtio_net.o

@@ -136,6 +136,15 @@ unsigned long virtio_dev_lock(struct virtio_dev *vd)
 	return flags;
 }
 
+bool virtio_dev_trylock(struct virtio_dev *vd, unsigned long *flags)
+{
+	*flags = irq_save();
+	if (spin_trylock(&vd->lock))
+		return true;
+	irq_restore(*flags);
+	return false;
+}
+
 void virtio_dev_unlock(struct virtio_dev *vd, unsigned long flags)
 {
 	spin_unlock_irqrestore(&vd->lock, flags);

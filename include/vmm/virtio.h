@@ -69,6 +69,8 @@ uint64_t virtio_dev_features(struct virtio_dev *vd);	/* negotiated */
 bool virtio_dev_running(struct virtio_dev *vd);
 
 unsigned long virtio_dev_lock(struct virtio_dev *vd);
+/* Take the lock only if it is free (true: *flags is set for the unlock). */
+bool virtio_dev_trylock(struct virtio_dev *vd, unsigned long *flags);
 void virtio_dev_unlock(struct virtio_dev *vd, unsigned long flags);
 
 /*

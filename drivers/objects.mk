@@ -4,3 +4,4 @@ vmm-objs-y += drivers/rtc/goldfish_rtc.o
 vmm-objs-y += drivers/irqchip/aia_fdt.o
 vmm-objs-y += drivers/irqchip/imsic.o
 vmm-objs-y += drivers/irqchip/aplic.o
+vmm-objs-y += drivers/irqchip/imsic_guest.o

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <arch/asm.h>
 #include <arch/trap.h>
+#include <arch/vcpu_aia.h>
 #include <vmm/irq.h>
 #include <vmm/smp.h>
 #include <vmm/thread.h>
@@ -36,6 +37,9 @@ void arch_handle_irq(unsigned long cause)
 		break;
 	case IRQ_S_EXT:
 		irq_handle_external();
+		break;
+	case IRQ_S_GEXT:
+		vcpu_aia_handle_sgei();
 		break;
 	default:
 		printf("hart %lu: unexpected interrupt %lu\n", cpu->hartid, cause & ~SCAUSE_IRQ);

@@ -13,6 +13,7 @@
 #include <arch/asm.h>
 #include <arch/cpu.h>
 #include <arch/gstage_guest.h>
+#include <arch/vcpu_aia.h>
 #include <arch/vcpu_priv.h>
 #include <vmm/guest.h>
 #include <vmm/guest_internal.h>
@@ -68,6 +69,7 @@ void arch_vcpu_deinit(struct vcpu *v)
 	if (!a)
 		return;
 	timer_event_stop(&a->wakeup);
+	vcpu_aia_release(v);
 	for (unsigned int i = 0; i < VMM_MAX_CPUS; i++)
 		if (last_loaded[i] == v)
 			last_loaded[i] = NULL;
@@ -101,6 +103,8 @@ void arch_vcpu_reset_regs(struct vcpu *v, uint64_t pc, uint64_t a0, uint64_t a1)
 	v->irq_clear = 0;
 	timer_event_stop(&v->timer);
 	timer_event_stop(&a->wakeup);
+	if (a->vgein)
+		vcpu_aia_reset(v);
 }
 
 void vcpu_load(struct vcpu *v)
@@ -131,6 +135,8 @@ void vcpu_load(struct vcpu *v)
 		csr_write(CSR_VSTIMECMP, a->csrs.vstimecmp);
 	if (has_fp(v))
 		vcpu_fp_restore(a->fp, &a->fcsr);
+	if (a->vgein)
+		vcpu_aia_load(v);
 	a->loaded = true;
 }
 
@@ -151,6 +157,8 @@ void vcpu_put(struct vcpu *v)
 	a->csrs.hvip = csr_read(CSR_HVIP);
 	if (vcpu_uses_sstc(v))
 		a->csrs.vstimecmp = csr_read(CSR_VSTIMECMP);
+	if (a->vgein)
+		vcpu_aia_put(v);
 	if (a->fp_dirty) {
 		vcpu_fp_save(a->fp, &a->fcsr);
 		a->fp_dirty = false;
@@ -232,16 +240,23 @@ bool vcpu_has_pending_irq(struct vcpu *v)
 
 	if (hvip & ((1UL << IRQ_VS_SOFT) | (1UL << IRQ_VS_TIMER) | (1UL << IRQ_VS_EXT)))
 		return true;
+	if (a->vgein && vcpu_aia_pending(v))
+		return true;
 	return vcpu_uses_sstc(v) && a->csrs.vstimecmp <= vcpu_guest_time(v);
 }
 
 void vcpu_wait_for_irq(struct vcpu *v)
 {
+	struct vcpu_arch *a = v->arch;
+
 	v->stats.wfi++;
 	vcpu_put(v);
 	vcpu_timer_arm_wakeup(v);
-	while (!vcpu_has_pending_irq(v) && keep_running(v))
+	while (!vcpu_has_pending_irq(v) && keep_running(v)) {
+		if (a->vgein)
+			vcpu_aia_arm_wakeup(v);
 		thread_block();
+	}
 	vcpu_timer_stop_wakeup(v);
 	vcpu_load(v);
 }

@@ -33,4 +33,16 @@ void imsic_init_cpu(unsigned int max_id);
 /* On this hart: claim the highest pending identity (0 when none). */
 unsigned int imsic_claim(void);
 
+/*
+ * Guest interrupt files (imsic_guest.c, API in vmm/imsic_guest.h).  The
+ * S file of the hart with index i is at imsic_base + (i << (12 +
+ * imsic_guest_bits)) and its guest file g at + g * 4 KiB.
+ */
+extern uint64_t imsic_base;
+extern unsigned int imsic_guest_bits;
+/* On the boot hart, after imsic_setup() has read the node: count files. */
+void imsic_guest_probe(void);
+/* On each hart with an S file: no guest file signals yet, SGEI enabled. */
+void imsic_guest_init_cpu(void);
+
 #endif

@@ -22,6 +22,8 @@
 
 static unsigned int num_ids;
 static int file_index[VMM_MAX_CPUS];
+uint64_t imsic_base;
+unsigned int imsic_guest_bits;
 
 bool imsic_is_s_level(const void *fdt, int node)
 {
@@ -47,6 +49,10 @@ int imsic_setup(const void *fdt, int node)
 	if (!p || fdt32_to_cpu(*p) < 63 || fdt32_to_cpu(*p) > IMSIC_MAX_IDS)
 		return -EINVAL;
 	num_ids = fdt32_to_cpu(*p);
+	imsic_base = base;
+	p = fdt_getprop(fdt, node, "riscv,guest-index-bits", NULL);
+	imsic_guest_bits = p && fdt32_to_cpu(*p) <= 6 ? fdt32_to_cpu(*p) : 0;
+	imsic_guest_probe();
 	for (unsigned int c = 0; c < vmm_cpu_count; c++)
 		harts += file_index[c] >= 0;
 	printf("INIT: imsic: %u ids, S-level files of %u hart(s) at 0x%llx\n", num_ids, harts,
@@ -89,6 +95,7 @@ void imsic_init_cpu(unsigned int max_id)
 	imsic_write(IMSIC_EITHRESHOLD, 0);
 	imsic_write(IMSIC_EIDELIVERY, 1);
 	csr_set(CSR_SIE, 1UL << IRQ_S_EXT);
+	imsic_guest_init_cpu();
 }
 
 unsigned int imsic_claim(void)

@@ -100,7 +100,7 @@ static const struct isa_info isa_hv_sstc = {
 	.vendor = true,
 	.bits = ISA_EXT_BIT('i') | ISA_EXT_BIT('m') | ISA_EXT_BIT('a') | ISA_EXT_BIT('f') |
 		ISA_EXT_BIT('d') | ISA_EXT_BIT('c') | ISA_EXT_BIT('v') | ISA_EXT_BIT('h') |
-		(1ULL << ISA_EXT_SSTC) | (1ULL << ISA_EXT_SSAIA),
+		(1ULL << ISA_EXT_SSTC),
 };
 
 UNIT_TEST(isa_string)
@@ -118,6 +118,25 @@ UNIT_TEST(isa_string)
 	CHECK_STR(buf, "rv64ima");
 	CHECK_EQ(isa_build_string(&isa_hv_sstc, buf, 17), -ENOSPC);
 	CHECK_EQ(isa_build_string(&isa_hv_sstc, buf, 18), 17);
+}
+
+/* Ssaia is reported only for vCPUs with an AIA interrupt file. */
+UNIT_TEST(isa_ssaia)
+{
+	static const char aia[] = "i\0m\0a\0c\0zicntr\0zicsr\0zifencei\0ssaia\0sstc";
+	struct isa_info isa = { .vendor = true,
+				.bits = ISA_EXT_BIT('i') | ISA_EXT_BIT('m') | ISA_EXT_BIT('a') |
+					ISA_EXT_BIT('c') | (1ULL << ISA_EXT_SSAIA) |
+					(1ULL << ISA_EXT_SSTC) };
+	char buf[128];
+
+	CHECK_EQ(isa_build_string(&isa, buf, sizeof(buf)), 19);
+	CHECK_STR(buf, "rv64imac_ssaia_sstc");
+	CHECK_EQ(isa_build_extensions(&isa, buf, sizeof(buf)), sizeof(aia));
+	CHECK(!memcmp(buf, aia, sizeof(aia)));
+	isa.bits &= ~(1ULL << ISA_EXT_SSAIA);
+	CHECK_EQ(isa_build_string(&isa, buf, sizeof(buf)), 13);
+	CHECK_STR(buf, "rv64imac_sstc");
 }
 
 UNIT_TEST(isa_extensions)
@@ -268,6 +287,28 @@ UNIT_TEST(fdt_patch_plic_fb)
 	CHECK_EQ(prop_u32(fdt, "/smb/simplefb@50000000", "width"), 640);
 	CHECK_EQ(prop_u32(fdt, "/smb/simplefb@50000000", "height"), 480);
 	CHECK_EQ(prop_u32(fdt, "/smb/simplefb@50000000", "stride"), 2560);
+	free(fdt);
+}
+
+/* An IMSIC node gets one (cpu-intc, S external) pair per vCPU. */
+UNIT_TEST(fdt_patch_imsic)
+{
+	static const uint32_t want[] = { 100, 9, 101, 9, 102, 9 };
+	struct linux_fdt_params p = test_params(3);
+	void *fdt = load_dtb(2);
+	const fdt32_t *cells;
+	int node, len, i;
+
+	CHECK_EQ(fdt_open_into(fdt, fdt, (int)fdt_totalsize(fdt) + 256), 0);
+	node = fdt_add_subnode(fdt, fdt_path_offset(fdt, "/smb"), "interrupt-controller@28000000");
+	CHECK(node >= 0);
+	CHECK_EQ(fdt_setprop_string(fdt, node, "compatible", "riscv,imsics"), 0);
+	CHECK_EQ(linux_fdt_patch(fdt, &p), 0);
+	node = fdt_node_offset_by_compatible(fdt, -1, "riscv,imsics");
+	cells = fdt_getprop(fdt, node, "interrupts-extended", &len);
+	CHECK_EQ(len, (int)sizeof(want));
+	for (i = 0; cells && len == (int)sizeof(want) && i < 6; i++)
+		CHECK_EQ(fdt32_ld(&cells[i]), want[i]);
 	free(fdt);
 }
 

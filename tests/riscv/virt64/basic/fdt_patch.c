@@ -1,7 +1,8 @@
 /*
  * Patching the Linux device tree before the jump into the kernel: one memory
  * bank, /chosen (bootargs, initrd), /cpus with a cpu@i node and cpu-intc per
- * vCPU, the PLIC's interrupts-extended wiring and the simple-framebuffer
+ * vCPU, the interrupts-extended wiring of the PLIC and of the IMSIC (S external
+ * interrupt of each vCPU, vCPU k's file at index k) and the simple-framebuffer
  * mode.  Also the fdt_override_u32 edit.  Pure libfdt code, no MMIO.
  * mmu-type is "riscv,sv39", which every RV64 host with an MMU supports
  * (Xvisor hard-codes sv48).  Besides riscv,isa, each cpu node gets
@@ -222,6 +223,25 @@ static int patch_plic(void *fdt, const struct linux_fdt_params *p)
 	return off == -FDT_ERR_NOTFOUND ? 0 : off;
 }
 
+static int patch_imsic(void *fdt, const struct linux_fdt_params *p)
+{
+	fdt32_t cells[2 * LINUX_MAX_VCPUS];
+	int off = -1, err;
+	uint32_t i;
+
+	for (i = 0; i < p->vcpu_count; i++) {
+		cells[2 * i + 0] = cpu_to_fdt32(LINUX_CPU_PHANDLE_BASE + i);
+		cells[2 * i + 1] = cpu_to_fdt32(9);
+	}
+	while ((off = fdt_node_offset_by_compatible(fdt, off, "riscv,imsics")) >= 0) {
+		err = fdt_setprop(fdt, off, "interrupts-extended", cells,
+				  (int)(sizeof(cells[0]) * 2 * p->vcpu_count));
+		if (err)
+			return err;
+	}
+	return off == -FDT_ERR_NOTFOUND ? 0 : off;
+}
+
 static int patch_fb(void *fdt, const struct basic_fb *fb)
 {
 	int off = -1, err;
@@ -257,6 +277,8 @@ int linux_fdt_patch(void *fdt, const struct linux_fdt_params *p)
 		err = patch_cpus(fdt, p);
 	if (!err)
 		err = patch_plic(fdt, p);
+	if (!err)
+		err = patch_imsic(fdt, p);
 	if (!err && p->fb)
 		err = patch_fb(fdt, p->fb);
 	return err;

@@ -3,7 +3,8 @@
  * string in the letter order Xvisor's firmware uses, and the
  * riscv,isa-extensions string list read by newer kernels.  Both come from
  * the bit mask returned by the vendor SBI ISA_EXT query, or describe rv64gc
- * when that extension is missing.
+ * when that extension is missing.  Ssaia is listed when the query reports
+ * it (the hypervisor does so only for vCPUs backed by an AIA interrupt file).
  */
 #include <errno.h>
 #include <string.h>
@@ -52,6 +53,8 @@ int isa_build_string(const struct isa_info *isa, char *buf, size_t size)
 		if (!isa_append(buf, size, &pos, letter, false))
 			return -ENOSPC;
 	}
+	if ((isa->bits & (1ULL << ISA_EXT_SSAIA)) && !isa_append(buf, size, &pos, "_ssaia", false))
+		return -ENOSPC;
 	if ((isa->bits & (1ULL << ISA_EXT_SSTC)) && !isa_append(buf, size, &pos, "_sstc", false))
 		return -ENOSPC;
 	return (int)pos;
@@ -78,6 +81,8 @@ int isa_build_extensions(const struct isa_info *isa, char *buf, size_t size)
 			if (!isa_append(buf, size, &pos, base_exts[i], true))
 				return -ENOSPC;
 	}
+	if ((bits & (1ULL << ISA_EXT_SSAIA)) && !isa_append(buf, size, &pos, "ssaia", true))
+		return -ENOSPC;
 	if ((bits & (1ULL << ISA_EXT_SSTC)) && !isa_append(buf, size, &pos, "sstc", true))
 		return -ENOSPC;
 	return (int)pos;

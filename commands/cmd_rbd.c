@@ -42,7 +42,10 @@ static int rbd_cmd_create(char **argv)
 		return -EINVAL;
 	}
 	rc = rbd_create(argv[2], pa, size);
-	if (rc)
+	if (rc == -EFAULT)
+		printf("Failed to create RAM block device %s: 0x%lx+0x%lx is not host RAM\n",
+		       argv[2], pa, size);
+	else if (rc)
 		printf("Failed to create RAM block device %s (error %d)\n", argv[2], rc);
 	else
 		printf("Created %s RAM block device\n", argv[2]);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <vmm/cmd.h>
 #include <vmm/guest.h>
+#include <vmm/host_ram.h>
 #include <vmm/loadlist.h>
 #include <vmm/vfs.h>
 #include "cmd_vfs.h"
@@ -27,6 +28,8 @@ static int sink_write(struct sink *s, uint64_t pos, const void *buf, size_t len)
 	long n;
 
 	if (!s->guest) {
+		if (!host_ram_contains(s->addr + pos, len))
+			return -EFAULT;
 		memcpy((void *)(uintptr_t)(s->addr + pos), buf, len);
 		return 0;
 	}

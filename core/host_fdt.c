@@ -10,6 +10,7 @@
 #include <string.h>
 #include <libfdt.h>
 #include <vmm/host.h>
+#include <vmm/host_ram.h>
 
 struct host_info host_info;
 
@@ -174,4 +175,13 @@ uint64_t host_ram_total(void)
 	for (unsigned int i = 0; i < host_info.mem_count; i++)
 		total += host_info.mem[i].size;
 	return total;
+}
+
+bool host_ram_contains(uint64_t pa, uint64_t size)
+{
+	for (unsigned int i = 0; i < host_info.mem_count; i++)
+		if (pa >= host_info.mem[i].base &&
+		    pa + size <= host_info.mem[i].base + host_info.mem[i].size)
+			return true;
+	return false;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <vmm/blockdev.h>
+#include <vmm/host_ram.h>
 #include <vmm/rbd.h>
 #include <vmm/spinlock.h>
 
@@ -61,6 +62,8 @@ int rbd_create(const char *name, uint64_t pa, uint64_t size)
 	if (!name || !*name || strlen(name) >= BLOCKDEV_NAME_LEN || !size ||
 	    size % BLOCKDEV_BLOCK_SIZE || pa + size < pa)
 		return -EINVAL;
+	if (!host_ram_contains(pa, size))
+		return -EFAULT;
 	r = calloc(1, sizeof(*r));
 	if (!r)
 		return -ENOMEM;

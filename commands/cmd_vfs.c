@@ -70,7 +70,10 @@ static int vfs_cmd_mount(int argc, char **argv)
 		printf(" %s", vfs_fs_get(i)->name);
 	printf("\n");
 	rc = vfs_mount(argv[2], argv[3], &fs);
-	if (rc)
+	if (rc == -ENODEV)
+		printf("Failed to mount %s at %s: no known filesystem on it (error %d)\n",
+		       argv[2], argv[3], rc);
+	else if (rc)
 		printf("Failed to mount %s at %s (error %d)\n", argv[2], argv[3], rc);
 	else
 		printf("Mounted %s using %s at %s\n", argv[2], fs, argv[3]);

@@ -108,7 +108,7 @@ int cmd_vfs_cat(int argc, char **argv)
 		}
 		off += n;
 	}
-	if (rc)
+	if (rc && f)
 		printf("Failed to read %s (error %d)\n", argv[2], rc);
 	vfs_close(f);
 	free(buf);
@@ -132,7 +132,7 @@ static int digest_file(const char *path, void (*update)(void *, const void *, si
 		}
 		update(ctx, buf, n);
 	}
-	if (rc)
+	if (rc && f)
 		printf("Failed to read %s (error %d)\n", path, rc);
 	vfs_close(f);
 	free(buf);

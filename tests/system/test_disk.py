@@ -489,7 +489,7 @@ def test_not_ext2_image_refused(boot):
     q = boot(initrd=img, append=SEED_BOOTCMD)
     log = boot_log_lines(q)
     assert ("INIT: bootcmd: vfs mount initrd /\nTrying: cpio ext4\n"
-            "Failed to mount initrd at / (error -19)\n"
+            "Failed to mount initrd at /: no known filesystem on it (error -19)\n"
             "Error: command vfs failed (code -19)\n") in log, log
     assert "INIT: bootcmd: vfs cat /system/banner.txt\n" in log
     assert table_rows(q.run("vfs mplist")) == []

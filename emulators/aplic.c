@@ -19,7 +19,6 @@
 #include <vmm/emulator.h>
 #include <vmm/guest.h>
 #include <vmm/spinlock.h>
-#include <vmm/vcpu.h>
 #include <vmm/vcpu_aia.h>
 
 #define MAX_SRC		1024
@@ -102,10 +101,10 @@ static bool rectified(struct vaplic *p, unsigned int s)
 
 static void send_msi(struct vaplic *p, uint32_t t)
 {
-	struct vcpu *v = vcpu_find(p->guest, t >> 18);
+	unsigned int hart = t >> 18;
 
-	if (v && !((t >> 12) & 0x3f) && (t & 0x7ff))
-		vcpu_aia_send_msi(v, t & 0x7ff);
+	if (hart < p->guest->nvcpus && !((t >> 12) & 0x3f) && (t & 0x7ff))
+		vcpu_aia_send_msi(p->guest->vcpus[hart], t & 0x7ff);
 }
 
 /* Forward source s if pending, enabled and the domain is enabled. */

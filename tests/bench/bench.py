@@ -227,6 +227,67 @@ FIGURES = [boot_to_prompt, boot_to_prompt_smp4, vmm_bin_size, guest_sbi_ecall,
            vfs_md5_16MiB]
 
 
+VIRTIO_BLK_MIB = 16
+PING_COUNT = 10
+
+
+def virtio_linux_boot(name):
+    """A mounted-disk boot for the virtio figures, or None without payload."""
+    if not os.path.isfile(os.path.join(GUEST_DIR, "Image")):
+        return None
+    log = os.path.join(LOG_DIR, "bench-%s.log" % name)
+    if os.path.exists(log):
+        os.remove(log)
+    q = Qemu(log, kernel=KERNEL, initrd=DISK, append='vmm.bootcmd="vfs mount initrd /"')
+    q.start()
+    return q
+
+
+def virtio_blk_read():
+    """Linux guest: `time dd if=/dev/vda of=/dev/null bs=1M count=16` from
+    a 16 MiB rbd behind virtio-blk (first read, so from the device), as
+    the guest's clock times it."""
+    from test_virtio_linux import setup_blk_guest
+    from test_linux import linux_cmd
+
+    q = virtio_linux_boot("virtio_blk_read")
+    if not q:
+        return NO_PAYLOAD
+    try:
+        setup_blk_guest(q, VIRTIO_BLK_MIB << 20)
+        out = linux_cmd(q, "time dd if=/dev/vda of=/dev/null bs=1M count=%d"
+                        % VIRTIO_BLK_MIB, timeout=300)
+    finally:
+        q.close()
+    m = re.search(r"^real\s+(\d+)m\s*([\d.]+)s$", out, re.M)
+    if "%d+0 records out" % VIRTIO_BLK_MIB not in out or not m:
+        sys.exit("virtio_blk_read: unexpected output %r" % out)
+    secs = int(m.group(1)) * 60 + float(m.group(2))
+    return "%.1f" % (VIRTIO_BLK_MIB / max(secs, 0.01)), "MiB/s"
+
+
+def virtio_net_ping_rtt():
+    """Two Linux guests on bridge br0: average round trip of
+    `ping -c 10` from guest0 to guest1."""
+    from test_virtio_linux import ping, setup_net_guests
+
+    q = virtio_linux_boot("virtio_net_ping_rtt")
+    if not q:
+        return NO_PAYLOAD
+    try:
+        setup_net_guests(q)
+        out = ping(q, "guest0", "10.0.0.2", PING_COUNT)
+    finally:
+        q.close()
+    m = re.search(r"round-trip min/avg/max = [\d.]+/([\d.]+)/[\d.]+ ms", out)
+    if not m:
+        sys.exit("virtio_net_ping_rtt: no ping summary in %r" % out)
+    return m.group(1), "ms"
+
+
+FIGURES += [virtio_blk_read, virtio_net_ping_rtt]
+
+
 def main():
     if not os.path.isfile(KERNEL):
         sys.exit("%s not found: run make first" % KERNEL)

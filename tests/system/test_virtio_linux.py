@@ -68,29 +68,37 @@ class Session:
         self.banner = b""
 
 
+def setup_blk_guest(q, size=BLK_SIZE):
+    """From XVisor# (disk mounted): guest0 created and loaded, its input
+    slot an entropy device, an rbd of size bytes starting with the banner
+    attached as its disk, then booted to the Linux shell (bound to
+    guest0/uart0).  Returns the console log of the boot."""
+    assert "Error" not in q.run("shmem create default 0x1000000 21")
+    out = q.run("vfs guest_fdt_load guest0 %s 2 %s shmem0,shared_mem,string,default"
+                % (GUEST_DTB, "mem0,physical_size,physsize,0x10000000"))
+    assert "Error" not in out, out
+    # The stock configuration has no entropy slot: input (18) becomes one.
+    assert q.run("devtree attr set %s virtio_type uint32 4" % INPUT_SLOT) == ""
+    assert "guest0: Created" in q.run("guest create guest0")
+    assert "Error" not in q.run("vfs guest_load_list guest0 " + NOR_LIST, timeout=60)
+    assert q.run("shmem create vdblk 0x%x 21" % size).startswith("Created vdblk")
+    pa = shmem_pa(q, "vdblk")
+    out = q.run("vfs host_load 0x%x %s" % (pa, BANNER))
+    assert "Error" not in out, out
+    assert "Error" not in q.run("rbd create vdblk 0x%x 0x%x" % (pa, size))
+    assert q.run("vdisk attach guest0/virtio-blk0 vdblk") == ""
+    return autoexec_linux(q)[1]
+
+
 @pytest.fixture(scope="module")
 def blk(request):
-    """guest0 (the demo xscript) with an rbd holding the banner as its disk."""
+    """guest0 with an rbd holding the banner as its disk."""
     q = start(request, "blk")
     s = Session(q)
     try:
-        assert "Error" not in q.run("shmem create default 0x1000000 21")
-        out = q.run("vfs guest_fdt_load guest0 %s 2 %s shmem0,shared_mem,string,default"
-                    % (GUEST_DTB, "mem0,physical_size,physsize,0x10000000"))
-        assert "Error" not in out, out
-        # The stock configuration has no entropy slot: input (18) becomes one.
-        assert q.run("devtree attr set %s virtio_type uint32 4" % INPUT_SLOT) == ""
-        assert "guest0: Created" in q.run("guest create guest0")
-        assert "Error" not in q.run("vfs guest_load_list guest0 " + NOR_LIST, timeout=60)
-        assert q.run("shmem create vdblk 0x%x 21" % BLK_SIZE).startswith("Created vdblk")
-        pa = shmem_pa(q, "vdblk")
-        out = q.run("vfs host_load 0x%x %s" % (pa, BANNER))
-        assert "Error" not in out, out
-        assert "Error" not in q.run("rbd create vdblk 0x%x 0x%x" % (pa, BLK_SIZE))
-        assert q.run("vdisk attach guest0/virtio-blk0 vdblk") == ""
         with open(BANNER_SRC, "rb") as f:
             s.banner = f.read()
-        s.boot_log = autoexec_linux(q)[1]
+        s.boot_log = setup_blk_guest(q)
         yield s
     finally:
         q.close()
@@ -185,26 +193,33 @@ def bind_guest(q, g):
     guest_wait(q, GUEST_PROMPT, 30)
 
 
+def setup_net_guests(q):
+    """From XVisor# (disk mounted): br0, then guest0 and guest1 (1 vCPU,
+    128 MiB, net0 on br0) booted to Linux with eth0 up at 10.0.0.1 and
+    10.0.0.2; ends at XVisor#."""
+    assert q.run("net switch create bridge br0") == "Created br0 switch\n"
+    assert "Error" not in q.run("shmem create default 0x1000000 21")
+    for g in ("guest0", "guest1"):
+        out = q.run("vfs guest_fdt_load %s %s 1 mem0,physical_size,physsize,0x8000000 "
+                    "net0,switch,string,br0 shmem0,shared_mem,string,default"
+                    % (g, GUEST_DTB))
+        assert "Error" not in out, out
+        assert "%s: Created" % g in q.run("guest create " + g)
+        assert "Error" not in q.run("vfs guest_load_list %s %s" % (g, NOR_LIST), timeout=60)
+    for i, g in enumerate(("guest0", "guest1")):
+        boot_linux_1cpu(q, g)
+        out = linux_cmd(q, "ip addr add 10.0.0.%d/24 dev eth0 && ip link set eth0 up "
+                        "&& echo up-ok" % (i + 1))
+        assert "up-ok" in out, out
+        to_host(q)
+
+
 @pytest.fixture(scope="module")
 def net(request):
     """guest0 and guest1 on br0, both at their shell with eth0 up."""
     q = start(request, "net")
     try:
-        assert q.run("net switch create bridge br0") == "Created br0 switch\n"
-        assert "Error" not in q.run("shmem create default 0x1000000 21")
-        for g in ("guest0", "guest1"):
-            out = q.run("vfs guest_fdt_load %s %s 1 mem0,physical_size,physsize,0x8000000 "
-                        "net0,switch,string,br0 shmem0,shared_mem,string,default"
-                        % (g, GUEST_DTB))
-            assert "Error" not in out, out
-            assert "%s: Created" % g in q.run("guest create " + g)
-            assert "Error" not in q.run("vfs guest_load_list %s %s" % (g, NOR_LIST), timeout=60)
-        for i, g in enumerate(("guest0", "guest1")):
-            boot_linux_1cpu(q, g)
-            out = linux_cmd(q, "ip addr add 10.0.0.%d/24 dev eth0 && ip link set eth0 up "
-                            "&& echo up-ok" % (i + 1))
-            assert "up-ok" in out, out
-            to_host(q)
+        setup_net_guests(q)
         yield q
     finally:
         q.close()
@@ -220,9 +235,10 @@ def test_ports_on_br0(net):
     assert "Failed to destroy br0 switch: ports attached" in out, out
 
 
-def ping(q, g, peer):
+def ping(q, g, peer, count=3):
+    """From XVisor#: `ping -c count peer` in guest g; its output."""
     bind_guest(q, g)
-    out = linux_cmd(q, "ping -c 3 %s" % peer, timeout=60)
+    out = linux_cmd(q, "ping -c %d %s" % (count, peer), timeout=60 + 2 * count)
     to_host(q)
     return out
 

@@ -89,7 +89,7 @@ void timer_irq(void);
 unsigned long timer_irq_count(void);
 
 /* trap.c: called by the trap entry in start.S. */
-void basic_trap(unsigned long scause, unsigned long sepc, unsigned long stval);
+void fw_trap(unsigned long scause, unsigned long sepc, unsigned long stval);
 
 /* console.c */
 void console_readline(char *buf, unsigned int size);

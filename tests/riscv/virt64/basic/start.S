@@ -5,14 +5,12 @@
  * sets gp, tp, sp and stvec and calls basic_main(hartid).  Other harts give
  * themselves back to the SBI with HSM hart_stop (so Linux can start them),
  * or, without HSM, spin until start_linux_fdt publishes the kernel entry in
- * basic_release.  Also the trap entry, which saves the caller-saved
- * registers around basic_trap(scause, sepc, stval).
+ * basic_release.  The trap entry is shared: common/trap_entry.S.
  */
 #include "basic.h"
 
 #define SBI_BASE_PROBE_EXT	3
 #define SBI_HSM_HART_STOP	1
-#define TRAP_FRAME		(16 * 8)
 
 	.section .text.entry, "ax"
 	.globl _start
@@ -51,7 +49,7 @@ relocated:
 	j	2b
 3:	lla	sp, __stack_top
 	lla	tp, __tls_base
-	lla	t0, basic_trap_entry
+	lla	t0, fw_trap_entry
 	csrw	stvec, t0
 	call	basic_main
 4:	wfi
@@ -82,47 +80,3 @@ secondary:
 	ld	a1, RELEASE_FDT_OFF(t0)
 	mv	a0, s0
 	jr	t4
-
-	.text
-	.align	2
-	.globl	basic_trap_entry
-basic_trap_entry:
-	addi	sp, sp, -TRAP_FRAME
-	sd	ra, 0 * 8(sp)
-	sd	t0, 1 * 8(sp)
-	sd	t1, 2 * 8(sp)
-	sd	t2, 3 * 8(sp)
-	sd	t3, 4 * 8(sp)
-	sd	t4, 5 * 8(sp)
-	sd	t5, 6 * 8(sp)
-	sd	t6, 7 * 8(sp)
-	sd	a0, 8 * 8(sp)
-	sd	a1, 9 * 8(sp)
-	sd	a2, 10 * 8(sp)
-	sd	a3, 11 * 8(sp)
-	sd	a4, 12 * 8(sp)
-	sd	a5, 13 * 8(sp)
-	sd	a6, 14 * 8(sp)
-	sd	a7, 15 * 8(sp)
-	csrr	a0, scause
-	csrr	a1, sepc
-	csrr	a2, stval
-	call	basic_trap
-	ld	ra, 0 * 8(sp)
-	ld	t0, 1 * 8(sp)
-	ld	t1, 2 * 8(sp)
-	ld	t2, 3 * 8(sp)
-	ld	t3, 4 * 8(sp)
-	ld	t4, 5 * 8(sp)
-	ld	t5, 6 * 8(sp)
-	ld	t6, 7 * 8(sp)
-	ld	a0, 8 * 8(sp)
-	ld	a1, 9 * 8(sp)
-	ld	a2, 10 * 8(sp)
-	ld	a3, 11 * 8(sp)
-	ld	a4, 12 * 8(sp)
-	ld	a5, 13 * 8(sp)
-	ld	a6, 14 * 8(sp)
-	ld	a7, 15 * 8(sp)
-	addi	sp, sp, TRAP_FRAME
-	sret

@@ -7,7 +7,7 @@
 
 #include "basic.h"
 
-void basic_trap(unsigned long scause, unsigned long sepc, unsigned long stval)
+void fw_trap(unsigned long scause, unsigned long sepc, unsigned long stval)
 {
 	unsigned long code = scause & ~SCAUSE_IRQ;
 

@@ -98,7 +98,7 @@ struct trap_log {
 };
 extern volatile struct trap_log trap_log;
 void trap_reset(void);
-void sbitest_trap(unsigned long scause, unsigned long sepc, unsigned long stval);
+void fw_trap(unsigned long scause, unsigned long sepc, unsigned long stval);
 uint64_t time_now(void);
 /* Poll until count traps arrived or ticks passed; true if they did. */
 bool trap_wait(unsigned long count, uint64_t ticks);

@@ -4,12 +4,11 @@
  * tp, sp and stvec and calls sbitest_main().  Any other hart entering here
  * stops itself with HSM.  hsm_entry is where the HSM suite starts hart 1:
  * it reports its arguments and CSRs in the mailbox a1 points to, waits for
- * the release word and stops.  Also the trap entry, which saves the
- * caller-saved registers around sbitest_trap(scause, sepc, stval).
+ * the release word and stops.  The trap entry is shared:
+ * common/trap_entry.S.
  */
 #include "sbitest.h"
 
-#define TRAP_FRAME	(16 * 8)
 
 	.section .text.entry, "ax"
 	.globl _start
@@ -47,7 +46,7 @@ relocated:
 	j	2b
 3:	lla	sp, __stack_top
 	lla	tp, __tls_base
-	lla	t0, sbitest_trap_entry
+	lla	t0, fw_trap_entry
 	csrw	stvec, t0
 	call	sbitest_main
 park:
@@ -79,46 +78,3 @@ hsm_entry:
 	sd	a0, MBOX_STOP_ERR(s0)
 6:	wfi
 	j	6b
-
-	.align	2
-	.globl	sbitest_trap_entry
-sbitest_trap_entry:
-	addi	sp, sp, -TRAP_FRAME
-	sd	ra, 0 * 8(sp)
-	sd	t0, 1 * 8(sp)
-	sd	t1, 2 * 8(sp)
-	sd	t2, 3 * 8(sp)
-	sd	t3, 4 * 8(sp)
-	sd	t4, 5 * 8(sp)
-	sd	t5, 6 * 8(sp)
-	sd	t6, 7 * 8(sp)
-	sd	a0, 8 * 8(sp)
-	sd	a1, 9 * 8(sp)
-	sd	a2, 10 * 8(sp)
-	sd	a3, 11 * 8(sp)
-	sd	a4, 12 * 8(sp)
-	sd	a5, 13 * 8(sp)
-	sd	a6, 14 * 8(sp)
-	sd	a7, 15 * 8(sp)
-	csrr	a0, scause
-	csrr	a1, sepc
-	csrr	a2, stval
-	call	sbitest_trap
-	ld	ra, 0 * 8(sp)
-	ld	t0, 1 * 8(sp)
-	ld	t1, 2 * 8(sp)
-	ld	t2, 3 * 8(sp)
-	ld	t3, 4 * 8(sp)
-	ld	t4, 5 * 8(sp)
-	ld	t5, 6 * 8(sp)
-	ld	t6, 7 * 8(sp)
-	ld	a0, 8 * 8(sp)
-	ld	a1, 9 * 8(sp)
-	ld	a2, 10 * 8(sp)
-	ld	a3, 11 * 8(sp)
-	ld	a4, 12 * 8(sp)
-	ld	a5, 13 * 8(sp)
-	ld	a6, 14 * 8(sp)
-	ld	a7, 15 * 8(sp)
-	addi	sp, sp, TRAP_FRAME
-	sret

@@ -55,7 +55,7 @@ void trap_wfi(unsigned long count)
 		__asm__ volatile("wfi" : : : "memory");
 }
 
-void sbitest_trap(unsigned long scause, unsigned long sepc, unsigned long stval)
+void fw_trap(unsigned long scause, unsigned long sepc, unsigned long stval)
 {
 	uint64_t now = time_now();
 	unsigned long code = scause & ~SCAUSE_IRQ;

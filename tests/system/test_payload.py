@@ -180,3 +180,25 @@ def test_generated_payload_matches_its_files():
                     os.path.getsize(os.path.join(out, "rootfs.img")))
     with open(os.path.join(out, "cmdlist")) as f:
         assert f.read() == layout.cmdlist(p)
+
+
+def test_kmodules_order_and_initramfs(tmp_path):
+    import lzma
+    import kmodules
+    mods = {"virtio_net": ("virtio_net", lzma.compress(b"x\0depends=net_failover\0y")),
+            "net_failover": ("net_failover", b"\0depends=failover\0"),
+            "failover": ("failover", b"\0depends=\0"),
+            "virtio_rng": ("virtio-rng", b"\0depends=\0")}
+    order = kmodules.load_order(mods, ("virtio-rng", "virtio_net"))
+    assert [n for n, _ in order] == ["virtio-rng", "failover", "net_failover", "virtio_net"]
+    assert order[3][1] == b"x\0depends=net_failover\0y"     # decompressed
+    with pytest.raises(kmodules.ModuleError, match="nosuch"):
+        kmodules.load_order(mods, ("nosuch",))
+    del mods["failover"]
+    with pytest.raises(kmodules.ModuleError, match="failover"):
+        kmodules.load_order(mods, ("virtio_net",))
+    initramfs.build(b"\x7fELF", str(tmp_path / "r.img"), order)
+    members = read_newc(gzip.decompress((tmp_path / "r.img").read_bytes()))
+    assert members["lib/modules/order"][2] == b"virtio-rng\nfailover\nnet_failover\nvirtio_net\n"
+    assert members["lib/modules/virtio_net.ko"][2] == order[3][1]
+    assert b"insmod /lib/modules/$m.ko" in members["init"][2]

@@ -2,8 +2,9 @@
 from the hypervisor side the virtio-blk vdisk (list, info, attach of the
 `initrd` RAM disk, detach, errors) and the virtio-console vserial port;
 from the guest side, the basic firmware's byte-wise hexdump of the
-virtio-mmio slots (magic, version 1, device ID, vendor): blk and console
-answer with their IDs, the unimplemented net and rpmsg slots with 0.
+virtio-mmio slots (magic, version 1, device ID, vendor): net, blk and
+console answer with their IDs, the unimplemented rpmsg and input slots
+with 0.
 """
 
 import os
@@ -82,7 +83,7 @@ def test_guest_probes_virtio_slots(demo):
     assert "guest0: Kicked" in demo.run("guest kick guest0")
     demo.send("vserial bind guest0/uart0\r")
     demo.expect_exact("basic# ", timeout=30)
-    for addr, dev_id in ((0x20000000, 0), (0x20001000, 2), (0x20002000, 3),
+    for addr, dev_id in ((0x20000000, 1), (0x20001000, 2), (0x20002000, 3),
                          (0x20003000, 0), (0x20004000, 0)):
         assert hexdump(demo, addr) == "%s 01 00 00 00 %02x 00 00 00 %s" % (
             MAGIC, dev_id, VENDOR), hex(addr)

@@ -35,6 +35,7 @@ void timer_event_init(struct timer_event *ev, void (*fn)(struct timer_event *), 
 	ev->fn = fn;
 	ev->priv = priv;
 	ev->armed = false;
+	ev->running = false;
 	ev->cpu = NULL;
 	INIT_LIST_HEAD(&ev->node);
 }
@@ -65,6 +66,15 @@ void timer_event_stop(struct timer_event *ev)
 	spin_lock_irqsave(&cpu->timer_lock, flags);
 	__event_stop(ev);
 	spin_unlock_irqrestore(&cpu->timer_lock, flags);
+}
+
+void timer_event_stop_sync(struct timer_event *ev)
+{
+	do {
+		timer_event_stop(ev);
+		while (__atomic_load_n(&ev->running, __ATOMIC_ACQUIRE))
+			;
+	} while (ev->armed);
 }
 
 void timer_event_start_at(struct timer_event *ev, uint64_t deadline)
@@ -104,9 +114,11 @@ void timer_events_handle(void)
 		if (ev->deadline > timer_ticks())
 			break;
 		__event_stop(ev);
+		ev->running = true;
 		spin_unlock(&cpu->timer_lock);
 		ev->fn(ev);
 		spin_lock(&cpu->timer_lock);
+		ev->running = false;
 	}
 	program_next(cpu);
 	spin_unlock(&cpu->timer_lock);

@@ -260,7 +260,7 @@ void vcpu_destroy(struct vcpu *v)
 		}
 		thread_sleep_ns(1000000);
 	}
-	timer_event_stop(&v->timer);
+	timer_event_stop_sync(&v->timer);
 	arch_vcpu_deinit(v);
 	free(v);
 }

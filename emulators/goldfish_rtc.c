@@ -237,7 +237,7 @@ static void gf_remove(void *priv)
 {
 	struct gf_rtc *r = priv;
 
-	timer_event_stop(&r->alarm);
+	timer_event_stop_sync(&r->alarm);
 	free(r);
 }
 

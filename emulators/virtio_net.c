@@ -201,7 +201,7 @@ static void vnet_remove(void *priv)
 	struct vnet *n = priv;
 
 	netport_destroy(n->port);
-	timer_event_stop(&n->retry);
+	timer_event_stop_sync(&n->retry);
 	free(n);
 }
 

@@ -68,7 +68,7 @@ void arch_vcpu_deinit(struct vcpu *v)
 
 	if (!a)
 		return;
-	timer_event_stop(&a->wakeup);
+	timer_event_stop_sync(&a->wakeup);
 	vcpu_aia_release(v);
 	for (unsigned int i = 0; i < VMM_MAX_CPUS; i++)
 		if (last_loaded[i] == v)

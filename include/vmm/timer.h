@@ -19,6 +19,7 @@ struct timer_event {
 	void (*fn)(struct timer_event *ev);
 	void *priv;
 	bool armed;
+	volatile bool running;	/* its callback is running right now */
 	struct vmm_cpu *cpu;
 	struct list_head node;
 };
@@ -35,6 +36,10 @@ void timer_event_init(struct timer_event *ev, void (*fn)(struct timer_event *), 
 void timer_event_start(struct timer_event *ev, uint64_t ns);
 void timer_event_start_at(struct timer_event *ev, uint64_t deadline_ticks);
 void timer_event_stop(struct timer_event *ev);
+/* Stop ev and wait until its callback is not running on any hart (and has
+ * not re-armed it), so its memory may be freed.  Never call it from the
+ * callback itself. */
+void timer_event_stop_sync(struct timer_event *ev);
 /* Called by the architecture's timer interrupt. */
 void timer_events_handle(void);
 

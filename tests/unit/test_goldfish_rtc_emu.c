@@ -83,6 +83,11 @@ void timer_event_stop(struct timer_event *ev)
 	stopped_ev = ev;
 }
 
+void timer_event_stop_sync(struct timer_event *ev)
+{
+	timer_event_stop(ev);
+}
+
 VMM_TABLE_DECLARE(const struct emulator, vmm_emulators);
 
 static const struct emulator *emu(void)

@@ -3,6 +3,7 @@
  * inspection by the id shown in `vcpu list`.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <vmm/cmd.h>
@@ -18,6 +19,8 @@ static void vcpu_usage(void)
 	printf("   vcpu list|orphan_list|normal_list\n");
 	printf("   vcpu reset|kick|pause|resume|halt <vcpu_id>\n");
 	printf("   vcpu dumpreg|dumpstat <vcpu_id>\n");
+	printf("   vcpu set_hcpu <vcpu_id> <hcpu>\n");
+	printf("   vcpu set_affinity <vcpu_id> <hcpu0> [<hcpu1>...]\n");
 }
 
 struct find_arg {
@@ -57,6 +60,44 @@ static int vcpu_op(const char *op, struct vcpu *v)
 	return -EINVAL;
 }
 
+static struct vmm_cpu *parse_hcpu(const char *arg)
+{
+	unsigned long c;
+
+	if (vmm_cmd_parse_ulong(arg, &c) || c >= vmm_cpu_count || !vmm_cpus[c].online) {
+		printf("Error: %s is not an online host CPU\n", arg);
+		return NULL;
+	}
+	return &vmm_cpus[c];
+}
+
+/* set_hcpu and set_affinity: move the thread if it must leave its hart. */
+static int vcpu_place(struct vcpu *v, int argc, char **argv)
+{
+	struct thread *t = v->thread;
+	unsigned long mask = 0;
+	struct vmm_cpu *first = NULL;
+
+	for (int i = 3; i < argc; i++) {
+		struct vmm_cpu *c = parse_hcpu(argv[i]);
+
+		if (!c)
+			return -EINVAL;
+		mask |= 1UL << c->id;
+		if (!first)
+			first = c;
+	}
+	if (!strcmp(argv[1], "set_hcpu")) {
+		if (!(t->affinity & mask)) {
+			printf("Error: host CPU %u is outside the affinity of %s\n", first->id, v->name);
+			return -EINVAL;
+		}
+		return thread_migrate(t, first);
+	}
+	t->affinity = mask;
+	return mask & (1UL << t->cpu->id) ? 0 : thread_migrate(t, first);
+}
+
 static int vcpu_exec(int argc, char **argv)
 {
 	struct find_arg f = { 0 };
@@ -78,7 +119,10 @@ static int vcpu_exec(int argc, char **argv)
 		vcpu_usage();
 		return 0;
 	}
-	if (argc != 3 || vmm_cmd_parse_ulong(argv[2], &f.id)) {
+	bool place = argc >= 4 && (!strcmp(argv[1], "set_hcpu") || !strcmp(argv[1], "set_affinity"));
+
+	if ((argc != 3 && !place) || (place && !strcmp(argv[1], "set_hcpu") && argc != 4) ||
+	    vmm_cmd_parse_ulong(argv[2], &f.id)) {
 		vcpu_usage();
 		return -EINVAL;
 	}
@@ -87,6 +131,8 @@ static int vcpu_exec(int argc, char **argv)
 		printf("Error: no vCPU with id %lu\n", f.id);
 		return -ENOENT;
 	}
+	if (place)
+		return vcpu_place(f.v, argc, argv);
 	rc = vcpu_op(argv[1], f.v);
 	if (rc == -EINVAL)
 		printf("Error: %s: cannot %s in state %s\n", f.v->name, argv[1],

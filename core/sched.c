@@ -3,8 +3,11 @@
  * a time slice enforced by a per-hart timer event, and an idle thread that
  * waits for interrupts when nothing is runnable.  Threads never migrate on
  * their own; remote wake-ups enqueue on the thread's hart under its lock
- * and send that hart a reschedule IPI.
+ * and send that hart a reschedule IPI.  A thread asked to move
+ * (thread_migrate) is switched out on its old hart and handed to the new
+ * one only after its context is saved (sched_finish_switch).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <vmm/thread.h>
@@ -29,11 +32,17 @@ static void slice_expired(struct timer_event *ev)
 
 void sched_enqueue(struct thread *t)
 {
-	struct vmm_cpu *cpu = t->cpu;
+	struct vmm_cpu *cpu;
 	unsigned long flags;
 	bool kick = false;
 
-	spin_lock_irqsave(&cpu->rq_lock, flags);
+	for (;;) {
+		cpu = t->cpu;
+		spin_lock_irqsave(&cpu->rq_lock, flags);
+		if (cpu == t->cpu)
+			break;
+		spin_unlock_irqrestore(&cpu->rq_lock, flags);
+	}
 	if (t->state != THREAD_HALTED) {
 		if (t == cpu->current) {
 			t->wake_pending = true;
@@ -52,6 +61,72 @@ void sched_enqueue(struct thread *t)
 		cpu->need_resched = true;
 	else
 		smp_send_ipi(cpu, IPI_RESCHED);
+}
+
+int thread_migrate(struct thread *t, struct vmm_cpu *to)
+{
+	struct vmm_cpu *from;
+	unsigned long flags;
+	bool queued;
+
+	if (t->is_idle || !to->online)
+		return -EINVAL;
+	for (;;) {
+		from = t->cpu;
+		spin_lock_irqsave(&from->rq_lock, flags);
+		if (from == t->cpu)
+			break;
+		spin_unlock_irqrestore(&from->rq_lock, flags);
+	}
+	if (t->migrate_to || t == from->current) {
+		/* Running, or switched out and not yet handed over: the
+		 * hand-over in sched_finish_switch() takes the new target. */
+		if (!t->migrate_to && to == from) {
+			spin_unlock_irqrestore(&from->rq_lock, flags);
+			return 0;
+		}
+		t->migrate_to = to;
+		spin_unlock_irqrestore(&from->rq_lock, flags);
+		if (from == this_cpu())
+			from->need_resched = true;
+		else
+			smp_send_ipi(from, IPI_RESCHED);
+		return 0;
+	}
+	queued = t->on_rq;
+	if (queued) {
+		list_del_init(&t->rq_node);
+		t->on_rq = false;
+	}
+	t->cpu = to;
+	spin_unlock_irqrestore(&from->rq_lock, flags);
+	if (queued)
+		sched_enqueue(t);
+	return 0;
+}
+
+void sched_finish_switch(void)
+{
+	struct vmm_cpu *cpu = this_cpu();
+	struct thread *t = cpu->migrating;
+	unsigned long flags;
+	bool ready;
+
+	if (!t)
+		return;
+	cpu->migrating = NULL;
+	spin_lock_irqsave(&cpu->rq_lock, flags);
+	/* A wake-up may have queued it here meanwhile. */
+	if (t->on_rq) {
+		list_del_init(&t->rq_node);
+		t->on_rq = false;
+	}
+	ready = t->state == THREAD_READY;
+	t->cpu = t->migrate_to;
+	t->migrate_to = NULL;
+	spin_unlock_irqrestore(&cpu->rq_lock, flags);
+	if (ready)
+		sched_enqueue(t);
 }
 
 void thread_block(void)
@@ -82,6 +157,10 @@ void schedule(void)
 	prev->wake_pending = false;
 	if (prev->is_idle) {
 		prev->state = THREAD_READY;
+	} else if (prev->migrate_to) {
+		if (prev->state == THREAD_RUNNING)
+			prev->state = THREAD_READY;
+		cpu->migrating = prev;
 	} else if (prev->state == THREAD_RUNNING) {
 		prev->state = THREAD_READY;
 		list_add_tail(&prev->rq_node, &cpu->runq);
@@ -113,6 +192,7 @@ void schedule(void)
 	cpu->switch_count++;
 	cpu->current = next;
 	arch_context_switch(&prev->ctx, &next->ctx);
+	sched_finish_switch();
 }
 
 void sched_irq_exit(void)

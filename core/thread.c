@@ -30,6 +30,7 @@ const char *thread_state_name(enum thread_state s)
 
 void thread_entry(void (*fn)(void *), void *arg)
 {
+	sched_finish_switch();
 	irq_enable();
 	fn(arg);
 	irq_disable();
@@ -78,6 +79,7 @@ struct thread *thread_create(const char *name, void (*fn)(void *), void *arg,
 	t->state = THREAD_RESET;
 	t->time_slice_ns = THREAD_DEFAULT_SLICE_NS;
 	t->cpu = cpu ? cpu : least_loaded_cpu();
+	t->affinity = ~0UL;
 	INIT_LIST_HEAD(&t->rq_node);
 	arch_context_init(&t->ctx, (char *)t->stack + t->stack_size, fn, arg);
 

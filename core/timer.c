@@ -79,12 +79,15 @@ void timer_event_stop_sync(struct timer_event *ev)
 
 void timer_event_start_at(struct timer_event *ev, uint64_t deadline)
 {
-	struct vmm_cpu *cpu = this_cpu();
+	struct vmm_cpu *cpu;
 	struct timer_event *pos;
 	unsigned long flags;
 
 	timer_event_stop(ev);
-	spin_lock_irqsave(&cpu->timer_lock, flags);
+	/* Masked first, so the thread cannot move to another hart here. */
+	flags = irq_save();
+	cpu = this_cpu();
+	spin_lock(&cpu->timer_lock);
 	ev->cpu = cpu;
 	ev->deadline = deadline;
 	list_for_each_entry(pos, &cpu->timers, node)

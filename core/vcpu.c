@@ -170,19 +170,24 @@ static void vcpu_thread_main(void *arg)
 	}
 }
 
-static struct vmm_cpu *pick_cpu(int node, struct guest *g, unsigned int index)
+/* Harts allowed by the `affinity` property (all when absent), and the
+ * first hart to run on: spread the vCPUs of a guest, and the guests. */
+static struct vmm_cpu *pick_cpu(int node, struct guest *g, unsigned int index,
+				unsigned long *mask)
 {
 	uint32_t aff[VMM_MAX_CPUS];
 	int n = devtree_read_u32_array(node, "affinity", aff, VMM_MAX_CPUS);
 
+	*mask = 0;
 	for (int i = 0; i < n && i < VMM_MAX_CPUS; i++)
 		if (aff[i] < vmm_cpu_count && vmm_cpus[aff[i]].online)
-			return &vmm_cpus[aff[i]];
-	/* Spread the vCPUs of a guest, and the guests, over the harts. */
+			*mask |= 1UL << aff[i];
+	if (!*mask)
+		*mask = ~0UL;
 	for (unsigned int k = 0; k < vmm_cpu_count; k++) {
 		struct vmm_cpu *c = &vmm_cpus[(g->id + index + k) % vmm_cpu_count];
 
-		if (c->online)
+		if (c->online && (*mask & (1UL << c->id)))
 			return c;
 	}
 	return NULL;
@@ -218,6 +223,7 @@ struct vcpu *vcpu_create(struct guest *g, unsigned int index, const char *node_p
 	int node = devtree_path_offset(node_path);
 	uint32_t prio = THREAD_DEFAULT_PRIO;
 	uint64_t slice = THREAD_DEFAULT_SLICE_NS;
+	unsigned long affinity;
 	const char *isa;
 
 	if (!v)
@@ -231,13 +237,15 @@ struct vcpu *vcpu_create(struct guest *g, unsigned int index, const char *node_p
 	isa = devtree_read_string(node, "riscv,isa");
 	if (arch_vcpu_init(v, isa ? isa : "rv64imafdc"))
 		goto fail;
-	v->thread = thread_create(v->name, vcpu_thread_main, v, pick_cpu(node, g, index), prio);
+	v->thread = thread_create(v->name, vcpu_thread_main, v, pick_cpu(node, g, index, &affinity),
+				  prio);
 	if (!v->thread) {
 		arch_vcpu_deinit(v);
 		goto fail;
 	}
 	v->thread->is_vcpu = true;
 	v->thread->priv = v;
+	v->thread->affinity = affinity;
 	v->thread->time_slice_ns = slice;
 	v->state = VCPU_RESET;
 	v->reset_pc = v->start_pc;

@@ -197,12 +197,12 @@ static bool keep_running(struct vcpu *v)
 void arch_vcpu_run_loop(struct vcpu *v)
 {
 	struct vcpu_arch *a = v->arch;
-	struct vmm_cpu *cpu = this_cpu();
 
 	irq_disable();
 	vcpu_load(v);
 	while (keep_running(v)) {
-		if (cpu->need_resched) {
+		/* this_cpu() every time: the vCPU may come back on another hart. */
+		if (this_cpu()->need_resched) {
 			vcpu_put(v);
 			schedule();
 			vcpu_load(v);

@@ -40,6 +40,7 @@ struct vmm_cpu {
 	struct list_head runq;
 	struct thread *current;
 	struct thread *idle;
+	struct thread *migrating;	/* switched out, to move to another hart */
 	bool need_resched;
 	uint64_t switch_count;
 	uint64_t idle_ticks;

@@ -1,7 +1,7 @@
 /*
  * Threads and the scheduler.  Everything the hypervisor runs is a thread
- * bound to one hart: the per-hart idle threads, the shell, workers and
- * guest vCPUs.  Each hart has a FIFO run queue served round robin with a
+ * bound to one hart at a time: the per-hart idle threads, the shell,
+ * workers and guest vCPUs; thread_migrate() moves one to another hart.  Each hart has a FIFO run queue served round robin with a
  * time slice; a thread blocks on a wait queue or a timer and is made
  * runnable again by a wake-up, possibly from another hart (which then
  * gets a reschedule IPI).  States use Xvisor's names as shown by
@@ -37,6 +37,8 @@ struct thread {
 	bool is_idle;
 	bool is_vcpu;
 	struct vmm_cpu *cpu;
+	struct vmm_cpu *migrate_to;	/* move to this hart at its next switch */
+	unsigned long affinity;		/* harts it may run on (bit per cpu id) */
 	struct arch_context ctx;
 	void *stack;
 	unsigned long stack_size;
@@ -64,6 +66,9 @@ void thread_block(void);
 void thread_wake(struct thread *t);
 void thread_sleep_ns(uint64_t ns);
 void thread_yield(void);
+/* Move a thread to another hart; a running thread moves when its hart
+ * next switches away from it.  -EINVAL for idle threads or offline harts. */
+int thread_migrate(struct thread *t, struct vmm_cpu *to);
 /* Free a thread whose body returned; -EBUSY while its hart still runs it. */
 int thread_destroy(struct thread *t);
 struct thread *thread_current(void);
@@ -78,5 +83,7 @@ void schedule(void);
 /* Called at the end of an interrupt: switch if a reschedule is due. */
 void sched_irq_exit(void);
 void sched_start(void) __attribute__((noreturn));
+/* Run by every thread right after it is switched in (and at its start). */
+void sched_finish_switch(void);
 
 #endif

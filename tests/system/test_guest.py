@@ -2,12 +2,13 @@
 and a few of its commands, vCPU states through the guest lifecycle,
 memory given back by `guest destroy`, a second guest from the same DTB
 running beside the first on a one-hart host, and a guest configuration
-with a missing property refused with nothing left allocated.
+with a missing property refused with nothing left allocated, and vCPU
+migration between harts.
 """
 
 import re
 
-from guests import (DEMO_BOOTCMD, MOUNT_BOOTCMD, bind, boot_disk, guest_cmd, unbind,
+from guests import (DEMO_BOOTCMD, DISK, MOUNT_BOOTCMD, bind, boot_disk, guest_cmd, unbind,
                     used_pages, vcpu_states)
 
 PROMPT = "basic# "
@@ -111,3 +112,36 @@ def test_missing_property_refused(boot):
     assert used_pages(q) == before
     assert not [n for n in vcpu_states(q) if n.startswith("g/")]
     assert re.search(r"^\s*\d+\s+g\s", q.run("guest list"), re.M) is None
+
+
+def vcpu_rows(q):
+    """{vcpu name: (thread id, host cpu, affinity)} from `vcpu list`."""
+    rows = {}
+    for line in q.run("vcpu list").split("\n"):
+        cols = line.split()
+        if len(cols) >= 6 and cols[0].isdigit():
+            rows[cols[4]] = (cols[0], cols[1], cols[5])
+    return rows
+
+
+def test_vcpu_migration(boot):
+    """`vcpu set_hcpu` moves a running vCPU between harts and back;
+    `set_affinity` limits where it may run; the guest keeps answering."""
+    q = boot(initrd=DISK, append=DEMO_BOOTCMD, smp=2)
+    q.run("guest kick guest0")
+    bind(q, "guest0/uart0", PROMPT)
+    unbind(q)
+    tid, cpu, aff = vcpu_rows(q)["guest0/vcpu0"]
+    assert aff == "{0,1}"
+    for target in ("1", "0", "1"):
+        assert q.run("vcpu set_hcpu %s %s" % (tid, target)) == ""
+        assert vcpu_rows(q)["guest0/vcpu0"][1] == target
+        q.send("vserial bind guest0/uart0\r")
+        q.expect_exact("[guest0/uart0] ")
+        assert guest_cmd(q, "hi", PROMPT).endswith("hello\n")
+        unbind(q)
+    assert q.run("vcpu set_affinity %s 0" % tid) == ""
+    assert vcpu_rows(q)["guest0/vcpu0"][1:] == ("0", "{0}")
+    out = q.run("vcpu set_hcpu %s 1" % tid)
+    assert "outside the affinity" in out and "Error: command vcpu failed" in out
+    assert "not an online host CPU" in q.run("vcpu set_hcpu %s 7" % tid)

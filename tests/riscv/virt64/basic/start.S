@@ -8,6 +8,7 @@
  * basic_release.  The trap entry is shared: common/trap_entry.S.
  */
 #include "basic.h"
+#include "../common/guest_boot.h"
 
 #define SBI_BASE_PROBE_EXT	3
 #define SBI_HSM_HART_STOP	1
@@ -18,40 +19,7 @@ _start:
 	csrw	sie, zero
 	bnez	a0, secondary
 
-	/* Copy the image to its link address unless already running there. */
-	lla	t0, _start
-	li	t1, FW_LINK_BASE
-	beq	t0, t1, relocated
-	lla	t2, _image_end
-	mv	t3, t1
-1:	ld	t4, 0(t0)
-	sd	t4, 0(t3)
-	addi	t0, t0, 8
-	addi	t3, t3, 8
-	bltu	t0, t2, 1b
-	fence.i
-	lla	t0, relocated
-	lla	t2, _start
-	sub	t0, t0, t2
-	add	t0, t0, t1
-	jr	t0
-
-relocated:
-	.option push
-	.option norelax
-	lla	gp, __global_pointer$
-	.option pop
-	lla	t0, __bss_start
-	lla	t1, __bss_end
-2:	bgeu	t0, t1, 3f
-	sd	zero, 0(t0)
-	addi	t0, t0, 8
-	j	2b
-3:	lla	sp, __stack_top
-	lla	tp, __tls_base
-	lla	t0, fw_trap_entry
-	csrw	stvec, t0
-	call	basic_main
+	GUEST_BOOT FW_LINK_BASE, basic_main
 4:	wfi
 	j	4b
 

@@ -8,6 +8,7 @@
  * common/trap_entry.S.
  */
 #include "sbitest.h"
+#include "../common/guest_boot.h"
 
 
 	.section .text.entry, "ax"
@@ -16,39 +17,7 @@ _start:
 	csrw	sie, zero
 	bnez	a0, park
 
-	lla	t0, _start
-	li	t1, ST_LINK_BASE
-	beq	t0, t1, relocated
-	lla	t2, _image_end
-	mv	t3, t1
-1:	ld	t4, 0(t0)
-	sd	t4, 0(t3)
-	addi	t0, t0, 8
-	addi	t3, t3, 8
-	bltu	t0, t2, 1b
-	fence.i
-	lla	t0, relocated
-	lla	t2, _start
-	sub	t0, t0, t2
-	add	t0, t0, t1
-	jr	t0
-
-relocated:
-	.option push
-	.option norelax
-	lla	gp, __global_pointer$
-	.option pop
-	lla	t0, __bss_start
-	lla	t1, __bss_end
-2:	bgeu	t0, t1, 3f
-	sd	zero, 0(t0)
-	addi	t0, t0, 8
-	j	2b
-3:	lla	sp, __stack_top
-	lla	tp, __tls_base
-	lla	t0, fw_trap_entry
-	csrw	stvec, t0
-	call	sbitest_main
+	GUEST_BOOT ST_LINK_BASE, sbitest_main
 park:
 	li	a7, SBI_EXT_HSM
 	li	a6, SBI_HSM_HART_STOP

@@ -3,6 +3,7 @@
  * little-endian length padding.
  */
 #include <string.h>
+#include "block_hash.h"
 #include <vmm/md5.h>
 
 static const uint8_t md5_shift[64] = {
@@ -77,33 +78,23 @@ void md5_init(struct md5_ctx *ctx)
 	ctx->bytes = 0;
 }
 
+static struct block_hash framing(struct md5_ctx *ctx)
+{
+	return (struct block_hash){ ctx->state, ctx->buf, &ctx->bytes, md5_block };
+}
+
 void md5_update(struct md5_ctx *ctx, const void *data, size_t len)
 {
-	const uint8_t *p = data;
+	struct block_hash h = framing(ctx);
 
-	while (len) {
-		size_t used = ctx->bytes % 64, n = 64 - used;
-
-		if (n > len)
-			n = len;
-		memcpy(ctx->buf + used, p, n);
-		ctx->bytes += n;
-		p += n;
-		len -= n;
-		if (used + n == 64)
-			md5_block(ctx->state, ctx->buf);
-	}
+	block_hash_update(&h, data, len);
 }
 
 void md5_final(struct md5_ctx *ctx, uint8_t digest[MD5_DIGEST_SIZE])
 {
-	uint64_t bits = ctx->bytes * 8;
-	uint8_t pad[72] = { 0x80 };
-	size_t padlen = 64 - (ctx->bytes + 8) % 64;
+	struct block_hash h = framing(ctx);
 
-	for (int i = 0; i < 8; i++)
-		pad[padlen + i] = bits >> (8 * i);
-	md5_update(ctx, pad, padlen + 8);
+	block_hash_pad(&h, false);
 	for (int i = 0; i < 16; i++)
 		digest[i] = ctx->state[i / 4] >> (8 * (i % 4));
 }

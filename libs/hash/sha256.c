@@ -3,6 +3,7 @@
  * 64-byte blocks, big-endian length padding.
  */
 #include <string.h>
+#include "block_hash.h"
 #include <vmm/sha256.h>
 
 /* First 32 bits of the fractional parts of the cube roots of the first
@@ -66,33 +67,23 @@ void sha256_init(struct sha256_ctx *ctx)
 	ctx->bytes = 0;
 }
 
+static struct block_hash framing(struct sha256_ctx *ctx)
+{
+	return (struct block_hash){ ctx->state, ctx->buf, &ctx->bytes, sha256_block };
+}
+
 void sha256_update(struct sha256_ctx *ctx, const void *data, size_t len)
 {
-	const uint8_t *p = data;
+	struct block_hash h = framing(ctx);
 
-	while (len) {
-		size_t used = ctx->bytes % 64, n = 64 - used;
-
-		if (n > len)
-			n = len;
-		memcpy(ctx->buf + used, p, n);
-		ctx->bytes += n;
-		p += n;
-		len -= n;
-		if (used + n == 64)
-			sha256_block(ctx->state, ctx->buf);
-	}
+	block_hash_update(&h, data, len);
 }
 
 void sha256_final(struct sha256_ctx *ctx, uint8_t digest[SHA256_DIGEST_SIZE])
 {
-	uint64_t bits = ctx->bytes * 8;
-	uint8_t pad[72] = { 0x80 };
-	size_t padlen = 64 - (ctx->bytes + 8) % 64;
+	struct block_hash h = framing(ctx);
 
-	for (int i = 0; i < 8; i++)
-		pad[padlen + i] = bits >> (56 - 8 * i);
-	sha256_update(ctx, pad, padlen + 8);
+	block_hash_pad(&h, true);
 	for (int i = 0; i < 32; i++)
 		digest[i] = ctx->state[i / 4] >> (24 - 8 * (i % 4));
 }

@@ -7,4 +7,4 @@ cmd_vfs-srcs = tests/unit/test_cmd_vfs.c core/cmd.c core/xscript.c core/loadlist
 	commands/cmd_echo.c commands/cmd_blockdev.c commands/cmd_rbd.c \
 	commands/cmd_vfs.c commands/cmd_vfs_read.c commands/cmd_vfs_load.c \
 	commands/cmd_vfs_fdt.c \
-	libs/hash/md5.c libs/hash/sha256.c $(VFS_CORE_SRCS) $(EXT2_DATA)/paths.c
+	libs/hash/block_hash.c libs/hash/md5.c libs/hash/sha256.c $(VFS_CORE_SRCS) $(EXT2_DATA)/paths.c

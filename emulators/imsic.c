@@ -1,14 +1,17 @@
 /*
  * Virtual IMSIC (`riscv,imsics`): one 4 KiB interrupt-file page per vCPU,
  * vCPU k's at the region base + k * 4 KiB (so a guest sees hart-index k
- * and no guest-index bits).  Each page is backed by a hardware guest
- * interrupt file of the host hart the vCPU runs on (vmm/vcpu_aia.h): the
- * page is mapped in the G-stage and the guest's AIA CSRs reach the file
- * through hstatus.VGEIN, so nothing of it is emulated here; only accesses
- * beyond the last vCPU's page trap (reads 0, writes ignored).  Without
- * host guest files (QEMU: `-M virt,aia=aplic-imsic,aia-guests=N`) the
- * guest is refused with one message: there is no emulated IMSIC yet.
- * Config: `num_ids` (optional) must not exceed the host files' identities.
+ * and no guest-index bits).  Each vCPU gets an emulated file
+ * (imsic_file.c) and is attached to the vCPU layer (vmm/vcpu_aia.h), which
+ * backs it with a hardware guest interrupt file of its hart when one is
+ * free (the page is then mapped in the G-stage and nothing traps here) and
+ * uses the emulated one otherwise.  Writes to a page that is not mapped
+ * (emulated backing, or beyond the last vCPU) trap here: seteipnum_le
+ * (offset 0) and seteipnum_be (4) make the identity pending in that
+ * vCPU's file, whatever backs it; reads give 0.  Needs a host with an
+ * S-level IMSIC (QEMU: -M virt,aia=aplic-imsic), whose harts have the AIA
+ * CSRs the guest's traps come from.  Config: `num_ids` (1..2047, default
+ * 63; with hardware files no more than they have).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -19,11 +22,18 @@
 #include <vmm/imsic_guest.h>
 #include <vmm/vcpu.h>
 #include <vmm/vcpu_aia.h>
+#include "imsic_file.h"
 
 #define FILE_SIZE	0x1000
+#define SETEIPNUM_LE	0x0
+#define SETEIPNUM_BE	0x4
+#define DEFAULT_IDS	63
+#define IRQ_VSEIP	10
 
 struct vimsic {
 	struct guest *guest;
+	unsigned int nfiles;
+	struct imsic_file *files[];
 };
 
 static int vimsic_read(void *priv, uint64_t off, unsigned int width, uint64_t *val)
@@ -37,28 +47,78 @@ static int vimsic_read(void *priv, uint64_t off, unsigned int width, uint64_t *v
 
 static int vimsic_write(void *priv, uint64_t off, unsigned int width, uint64_t val)
 {
-	(void)priv;
-	(void)off;
-	(void)width;
-	(void)val;
+	struct vimsic *m = priv;
+	uint64_t k = off / FILE_SIZE;
+
+	if (width != 4 || k >= m->guest->nvcpus)
+		return 0;
+	if (off % FILE_SIZE == SETEIPNUM_LE)
+		vcpu_aia_send_msi(m->guest->vcpus[k], (uint32_t)val);
+	else if (off % FILE_SIZE == SETEIPNUM_BE)
+		vcpu_aia_send_msi(m->guest->vcpus[k], __builtin_bswap32((uint32_t)val));
 	return 0;
+}
+
+static void signal_vseip(void *ctx, bool level)
+{
+	if (level)
+		vcpu_irq_assert(ctx, IRQ_VSEIP);
+	else
+		vcpu_irq_deassert(ctx, IRQ_VSEIP);
 }
 
 static void vimsic_remove(void *priv)
 {
-	free(priv);
+	struct vimsic *m = priv;
+
+	for (unsigned int k = 0; k < m->nfiles; k++)
+		imsic_file_destroy(m->files[k]);
+	free(m);
+}
+
+static void report(struct vcpu *v)
+{
+	unsigned int cpu, file = vcpu_aia_gfile(v, &cpu);
+
+	if (file)
+		printf("INFO: %s: IMSIC on guest interrupt file %u of hart %u\n", v->name, file,
+		       cpu);
+	else
+		printf("INFO: %s: IMSIC emulated (no free guest interrupt file)\n", v->name);
+}
+
+static int attach_all(struct vimsic *m, struct guest_region *r, unsigned int ids)
+{
+	for (unsigned int k = 0; k < m->guest->nvcpus; k++) {
+		struct vcpu *v = m->guest->vcpus[k];
+		int rc;
+
+		m->files[k] = imsic_file_create(ids, signal_vseip, v);
+		if (!m->files[k])
+			return -ENOMEM;
+		m->nfiles = k + 1;
+		rc = vcpu_aia_attach(v, r->gpa + (uint64_t)k * FILE_SIZE, &imsic_file_ops,
+				     m->files[k]);
+		if (rc) {
+			printf("Error: %s: cannot give %s an interrupt file (%d)\n", r->node_path,
+			       v->name, rc);
+			return rc;
+		}
+		report(v);
+	}
+	return 0;
 }
 
 static int vimsic_probe(struct guest *g, struct guest_region *r, void **priv)
 {
 	int node = devtree_path_offset(r->node_path);
+	uint32_t ids = DEFAULT_IDS;
 	struct vimsic *m;
-	uint32_t ids;
+	int rc;
 
-	if (!imsic_guest_files()) {
-		printf("Error: %s: the host IMSIC has no guest interrupt files (QEMU: -M "
-		       "virt,aia=aplic-imsic,aia-guests=N); an AIA guest needs one per vCPU\n",
-		       r->node_path);
+	if (!imsic_host_present()) {
+		printf("Error: %s: an AIA guest needs a host with an IMSIC (QEMU: -M "
+		       "virt,aia=aplic-imsic)\n", r->node_path);
 		return -ENODEV;
 	}
 	if (r->size < (uint64_t)g->nvcpus * FILE_SIZE) {
@@ -66,25 +126,22 @@ static int vimsic_probe(struct guest *g, struct guest_region *r, void **priv)
 		       g->nvcpus * FILE_SIZE);
 		return -EINVAL;
 	}
-	if (!devtree_read_u32(node, "num_ids", &ids) && ids > imsic_guest_file_ids()) {
-		printf("Error: %s: num_ids %u exceeds the host guest files' %u\n", r->node_path, ids,
-		       imsic_guest_file_ids());
+	devtree_read_u32(node, "num_ids", &ids);
+	if (!ids || ids > IMSIC_MAX_IDS ||
+	    (imsic_guest_files() && ids > imsic_guest_file_ids())) {
+		printf("Error: %s: num_ids %u: must be 1..%u\n", r->node_path, ids,
+		       imsic_guest_files() ? imsic_guest_file_ids() : IMSIC_MAX_IDS);
 		return -EINVAL;
 	}
-	for (unsigned int k = 0; k < g->nvcpus; k++) {
-		int rc = vcpu_aia_attach(g->vcpus[k], r->gpa + (uint64_t)k * FILE_SIZE);
-
-		if (rc) {
-			printf("Error: %s: no guest interrupt file for %s (%s)\n", r->node_path,
-			       g->vcpus[k]->name, rc == -ENOSPC ? "all of its hart's files are in use" :
-			       "cannot map it");
-			return rc;
-		}
-	}
-	m = calloc(1, sizeof(*m));
+	m = calloc(1, sizeof(*m) + g->nvcpus * sizeof(m->files[0]));
 	if (!m)
 		return -ENOMEM;
 	m->guest = g;
+	rc = attach_all(m, r, ids);
+	if (rc) {
+		vimsic_remove(m);
+		return rc;
+	}
 	*priv = m;
 	return 0;
 }

@@ -13,3 +13,4 @@ vmm-objs-y += emulators/virtio_rng.o
 vmm-objs-y += emulators/imsic.o
 vmm-objs-y += emulators/aplic.o
 vmm-objs-y += emulators/virtio_net.o
+vmm-objs-y += emulators/imsic_file.o

@@ -122,6 +122,35 @@ int gstage_map(struct gstage *gs, uint64_t gpa, uint64_t hpa, uint64_t size, boo
 	return 0;
 }
 
+static void hfence_vmid_call(void *arg)
+{
+	gstage_hfence_vmid(((struct gstage *)arg)->vmid);
+}
+
+int gstage_remap_page(struct gstage *gs, uint64_t gpa, uint64_t hpa)
+{
+	uint64_t *table = gs->root;
+
+	for (unsigned int level = gstage_levels - 1; level > 0; level--) {
+		uint64_t pte = table[pte_index(gpa, level)];
+
+		if (!(pte & PTE_V) && !hpa)
+			return 0;
+		if (!(pte & PTE_V))
+			return gstage_map(gs, gpa, hpa, 0x1000, true);
+		if (pte & PTE_LEAF)
+			return -EEXIST;
+		table = table_of(pte);
+	}
+	__atomic_store_n(&table[pte_index(gpa, 0)],
+			 hpa ? ((hpa >> 12) << 10) | PTE_R | PTE_W | PTE_X | PTE_V | PTE_U |
+				       PTE_A | PTE_D : 0, __ATOMIC_SEQ_CST);
+	for (unsigned int i = 0; i < vmm_cpu_count; i++)
+		if (vmm_cpus[i].online)
+			smp_call_on(&vmm_cpus[i], hfence_vmid_call, gs);
+	return 0;
+}
+
 static void free_tables(uint64_t *table, unsigned int level, unsigned int entries)
 {
 	for (unsigned int i = 0; i < entries && level > 0; i++)

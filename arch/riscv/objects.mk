@@ -36,3 +36,4 @@ vmm-objs-y += arch/riscv/vcpu_fp_unpriv.o
 vmm-objs-y += arch/riscv/guest_arch.o
 vmm-objs-y += arch/riscv/entropy.o
 vmm-objs-y += arch/riscv/vcpu_aia.o
+vmm-objs-y += arch/riscv/vcpu_aia_file.o

@@ -103,7 +103,7 @@ void arch_vcpu_reset_regs(struct vcpu *v, uint64_t pc, uint64_t a0, uint64_t a1)
 	v->irq_clear = 0;
 	timer_event_stop(&v->timer);
 	timer_event_stop(&a->wakeup);
-	if (a->vgein)
+	if (a->aia)
 		vcpu_aia_reset(v);
 }
 
@@ -111,8 +111,12 @@ void vcpu_load(struct vcpu *v)
 {
 	struct vcpu_arch *a = v->arch;
 	struct gstage *gs = v->guest->arch;
-	unsigned int cpu = this_cpu()->id;
+	unsigned int cpu;
 
+	/* First: a vCPU that changed harts moves its interrupt file here. */
+	if (a->aia)
+		vcpu_aia_load(v);
+	cpu = this_cpu()->id;
 	if (csr_read(CSR_HGATP) != gs->hgatp)
 		csr_write(CSR_HGATP, gs->hgatp);
 	if (last_loaded[cpu] != v) {
@@ -135,8 +139,6 @@ void vcpu_load(struct vcpu *v)
 		csr_write(CSR_VSTIMECMP, a->csrs.vstimecmp);
 	if (has_fp(v))
 		vcpu_fp_restore(a->fp, &a->fcsr);
-	if (a->vgein)
-		vcpu_aia_load(v);
 	a->loaded = true;
 }
 
@@ -157,7 +159,7 @@ void vcpu_put(struct vcpu *v)
 	a->csrs.hvip = csr_read(CSR_HVIP);
 	if (vcpu_uses_sstc(v))
 		a->csrs.vstimecmp = csr_read(CSR_VSTIMECMP);
-	if (a->vgein)
+	if (a->aia)
 		vcpu_aia_put(v);
 	if (a->fp_dirty) {
 		vcpu_fp_save(a->fp, &a->fcsr);
@@ -175,6 +177,8 @@ static void sync_interrupts(struct vcpu *v)
 	set = __atomic_exchange_n(&v->irq_pending, 0, __ATOMIC_SEQ_CST);
 	clear = __atomic_exchange_n(&v->irq_clear, 0, __ATOMIC_SEQ_CST);
 	csr_write(CSR_HVIP, (csr_read(CSR_HVIP) | set) & ~clear);
+	if (vcpu_arch(v)->aia)
+		vcpu_aia_sync_hvip(v);
 }
 
 static void do_flushes(struct vcpu_arch *a)
@@ -240,7 +244,7 @@ bool vcpu_has_pending_irq(struct vcpu *v)
 
 	if (hvip & ((1UL << IRQ_VS_SOFT) | (1UL << IRQ_VS_TIMER) | (1UL << IRQ_VS_EXT)))
 		return true;
-	if (a->vgein && vcpu_aia_pending(v))
+	if (a->aia && vcpu_aia_pending(v))
 		return true;
 	return vcpu_uses_sstc(v) && a->csrs.vstimecmp <= vcpu_guest_time(v);
 }
@@ -253,7 +257,7 @@ void vcpu_wait_for_irq(struct vcpu *v)
 	vcpu_put(v);
 	vcpu_timer_arm_wakeup(v);
 	while (!vcpu_has_pending_irq(v) && keep_running(v)) {
-		if (a->vgein)
+		if (a->aia)
 			vcpu_aia_arm_wakeup(v);
 		thread_block();
 	}

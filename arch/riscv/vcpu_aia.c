@@ -1,14 +1,20 @@
 /*
- * vCPU guest interrupt files (RISC-V AIA, contract in vmm/vcpu_aia.h and
- * arch/vcpu_aia.h).  A vCPU attached to a hardware guest file keeps its
- * number in vcpu_arch.vgein and its page in gfile_pa.  The file's hgeie
+ * vCPU interrupt files (RISC-V AIA, contracts in vmm/vcpu_aia.h and
+ * arch/vcpu_aia.h).  Each AIA vCPU has a struct vcpu_aia: the hart its
+ * binding is for, the hardware guest file there (VGEIN, 0 when the
+ * emulated file is used) and the emulator's file.  A hardware file's hgeie
  * bit is only set while the vCPU blocks waiting for an interrupt: an SGEI
- * then clears the bit and wakes the owner recorded for (hart, file).
- * While the vCPU runs, VGEIN makes the hardware raise VSEIP directly, so
- * the guest takes its interrupts with no exit.  vsiselect is the only
- * extra VS CSR to switch; the file itself stays with its hart.
+ * then clears the bit and wakes the owner recorded for (hart, file).  A
+ * vCPU whose thread has moved re-binds at its next load: it takes a free
+ * file on the new hart (else the emulated one), points the G-stage page
+ * at it (or unmaps it, so writes trap to the vIMSIC), and only then moves
+ * the old file's registers over, so an MSI that reached the old file in
+ * the meantime is carried along.  Trapped sireg/stopei accesses of an
+ * emulated vCPU are decoded here and passed to the emulator.
  */
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <arch/asm.h>
 #include <arch/cpu.h>
 #include <arch/gstage_guest.h>
@@ -16,127 +22,283 @@
 #include <arch/vcpu_arch.h>
 #include <vmm/guest.h>
 #include <vmm/imsic_guest.h>
+#include <vmm/spinlock.h>
 #include <vmm/vcpu_aia.h>
 
 #define CSR_VSISELECT		0x250
-#define CSR_VSIREG		0x251
+#define CSR_SIREG		0x151
+#define CSR_STOPEI		0x15c
 #define CSR_HGEIP		0xe12
+#define CSR_HVICTL		0x609
+/* hvictl IID = 9, IPRIO = 255 while hvip.VSEIP is set, 0 otherwise:
+ * without a guest file (VGEIN = 0), QEMU 7.2's vstopi reports the
+ * external interrupt only through hvictl, and then whether VSEIP is
+ * pending or not (the spec would report VSEIP at priority 256). */
+#define HVICTL_EXT		((9UL << 16) | 255)
 #define HSTATUS_VGEIN_MASK	(0x3fUL << HSTATUS_VGEIN_SHIFT)
-#define IMSIC_EIDELIVERY	0x70
-#define IMSIC_EITHRESHOLD	0x72
-#define IMSIC_EIP0		0x80
-#define IMSIC_EIE0		0xc0
+#define OPCODE_SYSTEM		0x73
 #define MAX_FILES		64
+
+struct vcpu_aia {
+	spinlock_t lock;		/* the backing, against MSIs from other harts */
+	uint64_t gpa;			/* the vCPU's IMSIC page */
+	unsigned int cpu;		/* hart the binding is for */
+	unsigned int vgein;		/* its guest file there, 0: emulated */
+	uint64_t file_pa;		/* that file's page */
+	unsigned long vsiselect;	/* saved while not loaded */
+	const struct vcpu_aia_emul_ops *ops;
+	void *efile;
+};
 
 static struct vcpu *owner[VMM_MAX_CPUS][MAX_FILES];
 
-int vcpu_aia_attach(struct vcpu *v, uint64_t gpa)
+static struct vcpu_aia *aia_of(struct vcpu *v)
+{
+	return ((struct vcpu_arch *)v->arch)->aia;
+}
+
+/* A free guest file of hart cpu, or 0. */
+static unsigned int alloc_file(unsigned int cpu)
+{
+	int file = imsic_guest_file_alloc(cpu);
+
+	if (file <= 0)
+		return 0;
+	if (file >= MAX_FILES) {
+		imsic_guest_file_free(cpu, (unsigned int)file);
+		return 0;
+	}
+	return (unsigned int)file;
+}
+
+/* From now on, MSIs for v go to file (0: emulated) of hart cpu. */
+static void set_backing(struct vcpu *v, unsigned int cpu, unsigned int file)
+{
+	struct vcpu_aia *x = aia_of(v);
+	unsigned long flags;
+
+	spin_lock_irqsave(&x->lock, flags);
+	x->cpu = cpu;
+	x->vgein = file;
+	x->file_pa = file ? imsic_guest_file_addr(cpu, file) : 0;
+	if (file)
+		owner[cpu][file] = v;
+	spin_unlock_irqrestore(&x->lock, flags);
+}
+
+int vcpu_aia_attach(struct vcpu *v, uint64_t gpa, const struct vcpu_aia_emul_ops *ops,
+		    void *efile)
 {
 	struct vcpu_arch *a = v->arch;
 	unsigned int cpu = v->thread->cpu->id;
-	int file, rc;
+	unsigned int file;
+	struct vcpu_aia *x;
+	int rc;
 
-	if (a->vgein)
+	if (a->aia)
 		return -EEXIST;
-	file = imsic_guest_file_alloc(cpu);
-	if (file < 0)
-		return file;
-	if (file >= MAX_FILES) {
-		imsic_guest_file_free(cpu, (unsigned int)file);
-		return -ENOSPC;
+	if (!imsic_host_present())
+		return -ENODEV;
+	x = calloc(1, sizeof(*x));
+	if (!x)
+		return -ENOMEM;
+	spin_lock_init(&x->lock);
+	x->gpa = gpa;
+	x->ops = ops;
+	x->efile = efile;
+	file = alloc_file(cpu);
+	if (file) {
+		rc = gstage_map(v->guest->arch, gpa, imsic_guest_file_addr(cpu, file), 0x1000, true);
+		if (rc) {
+			imsic_guest_file_free(cpu, file);
+			free(x);
+			return rc;
+		}
 	}
-	a->gfile_pa = imsic_guest_file_addr(cpu, (unsigned int)file);
-	rc = gstage_map(v->guest->arch, gpa, a->gfile_pa, 0x1000, true);
-	if (rc) {
-		imsic_guest_file_free(cpu, (unsigned int)file);
-		return rc;
-	}
-	a->gfile_cpu = cpu;
-	owner[cpu][file] = v;
-	a->vgein = (unsigned int)file;
+	a->aia = x;
+	set_backing(v, cpu, file);
 	v->isa |= 1ULL << ISA_EXT_SSAIA;
 	return 0;
 }
 
 bool vcpu_aia_attached(struct vcpu *v)
 {
-	return ((struct vcpu_arch *)v->arch)->vgein != 0;
+	return aia_of(v) != NULL;
+}
+
+unsigned int vcpu_aia_gfile(struct vcpu *v, unsigned int *cpu)
+{
+	struct vcpu_aia *x = aia_of(v);
+
+	if (!x)
+		return 0;
+	*cpu = x->cpu;
+	return x->vgein;
 }
 
 void vcpu_aia_send_msi(struct vcpu *v, unsigned int eiid)
 {
-	struct vcpu_arch *a = v->arch;
+	struct vcpu_aia *x = aia_of(v);
+	unsigned long flags;
 
-	if (a->vgein)
-		*(volatile uint32_t *)(uintptr_t)a->gfile_pa = eiid;
+	if (!x)
+		return;
+	spin_lock_irqsave(&x->lock, flags);
+	if (x->vgein)
+		*(volatile uint32_t *)(uintptr_t)x->file_pa = eiid;
+	else
+		x->ops->send_msi(x->efile, eiid);
+	spin_unlock_irqrestore(&x->lock, flags);
 }
 
 void vcpu_aia_release(struct vcpu *v)
 {
 	struct vcpu_arch *a = v->arch;
+	struct vcpu_aia *x = a->aia;
 
-	if (!a->vgein)
+	if (!x)
 		return;
-	owner[a->gfile_cpu][a->vgein] = NULL;
-	imsic_guest_file_free(a->gfile_cpu, a->vgein);
-	a->vgein = 0;
+	if (x->vgein) {
+		owner[x->cpu][x->vgein] = NULL;
+		imsic_guest_file_free(x->cpu, x->vgein);
+	}
+	free(x);
+	a->aia = NULL;
 	v->isa &= ~(1ULL << ISA_EXT_SSAIA);
+}
+
+static void take(struct vcpu_aia *x, struct imsic_state *s)
+{
+	if (x->vgein)
+		gfile_take(x->cpu, x->vgein, s);
+	else
+		x->ops->take_state(x->efile, s);
+}
+
+/* With interrupts on (the moves wait for other harts), so the thread may
+ * even move again meanwhile: loop until the binding is for this hart. */
+static void rebind(struct vcpu *v)
+{
+	struct vcpu_aia *x = aia_of(v);
+	unsigned long flags = irq_save();
+	struct imsic_state s;
+
+	irq_enable();
+	while (x->cpu != this_cpu()->id) {
+		unsigned int from = x->cpu, old = x->vgein, to = this_cpu()->id;
+		unsigned int file = alloc_file(to);
+
+		if (file)
+			gfile_take(to, file, &s);	/* a previous user's leftovers */
+		set_backing(v, to, file);
+		gstage_remap_page(v->guest->arch, x->gpa, x->file_pa);
+		if (old) {
+			owner[from][old] = NULL;
+			gfile_take(from, old, &s);
+			imsic_guest_file_free(from, old);
+		} else {
+			x->ops->take_state(x->efile, &s);
+		}
+		if (file)
+			gfile_give(to, file, &s);
+		else
+			x->ops->give_state(x->efile, &s);
+		if (file)
+			printf("INFO: %s: moved to hart %u, IMSIC on its guest interrupt file %u\n",
+			       v->name, to, file);
+		else
+			printf("INFO: %s: moved to hart %u, IMSIC emulated (no free guest "
+			       "interrupt file)\n", v->name, to);
+	}
+	irq_restore(flags);
 }
 
 void vcpu_aia_load(struct vcpu *v)
 {
 	struct vcpu_arch *a = v->arch;
+	struct vcpu_aia *x = a->aia;
 
-	csr_clear(CSR_HGEIE, 1UL << a->vgein);
-	csr_write(CSR_VSISELECT, a->vsiselect);
+	if (x->cpu != this_cpu()->id)
+		rebind(v);
+	a->regs.hstatus = (a->regs.hstatus & ~HSTATUS_VGEIN_MASK) |
+			  ((unsigned long)x->vgein << HSTATUS_VGEIN_SHIFT);
+	if (x->vgein)
+		csr_clear(CSR_HGEIE, 1UL << x->vgein);
+	else
+		csr_write(CSR_HVICTL, a->csrs.hvip & (1UL << IRQ_VS_EXT) ? HVICTL_EXT : 0);
+	csr_write(CSR_VSISELECT, x->vsiselect);
+}
+
+void vcpu_aia_sync_hvip(struct vcpu *v)
+{
+	if (!aia_of(v)->vgein)
+		csr_write(CSR_HVICTL,
+			  csr_read(CSR_HVIP) & (1UL << IRQ_VS_EXT) ? HVICTL_EXT : 0);
 }
 
 void vcpu_aia_put(struct vcpu *v)
 {
-	struct vcpu_arch *a = v->arch;
+	struct vcpu_aia *x = aia_of(v);
 
-	a->vsiselect = csr_read(CSR_VSISELECT);
-}
-
-static void file_write(unsigned long reg, unsigned long val)
-{
-	csr_write(CSR_VSISELECT, reg);
-	csr_write(CSR_VSIREG, val);
+	x->vsiselect = csr_read(CSR_VSISELECT);
+	if (!x->vgein)
+		csr_write(CSR_HVICTL, 0);
 }
 
 void vcpu_aia_reset(struct vcpu *v)
 {
-	struct vcpu_arch *a = v->arch;
-	unsigned long hstatus = csr_read(CSR_HSTATUS);
+	struct vcpu_aia *x = aia_of(v);
+	struct imsic_state s;
 
-	a->regs.hstatus = (a->regs.hstatus & ~HSTATUS_VGEIN_MASK) |
-			  ((unsigned long)a->vgein << HSTATUS_VGEIN_SHIFT);
-	a->vsiselect = 0;
-	/* HS-mode reaches the guest file through vsiselect/vsireg. */
-	csr_write(CSR_HSTATUS, (hstatus & ~HSTATUS_VGEIN_MASK) |
-			       ((unsigned long)a->vgein << HSTATUS_VGEIN_SHIFT));
-	file_write(IMSIC_EIDELIVERY, 0);
-	file_write(IMSIC_EITHRESHOLD, 0);
-	/* On RV64 only the even eip/eie registers exist, 64 identities each. */
-	for (unsigned long i = 0; i <= imsic_guest_file_ids() / 64; i++) {
-		file_write(IMSIC_EIP0 + 2 * i, 0);
-		file_write(IMSIC_EIE0 + 2 * i, 0);
-	}
-	csr_write(CSR_HSTATUS, hstatus);
+	x->vsiselect = 0;
+	take(x, &s);
 }
 
 bool vcpu_aia_pending(struct vcpu *v)
 {
-	struct vcpu_arch *a = v->arch;
+	struct vcpu_aia *x = aia_of(v);
 
-	return (csr_read(CSR_HGEIP) >> a->vgein) & 1;
+	/* Moved: only its next load can tell (and re-bind). */
+	if (x->cpu != this_cpu()->id)
+		return true;
+	return x->vgein && ((csr_read(CSR_HGEIP) >> x->vgein) & 1);
 }
 
 void vcpu_aia_arm_wakeup(struct vcpu *v)
 {
-	struct vcpu_arch *a = v->arch;
+	struct vcpu_aia *x = aia_of(v);
 
-	csr_set(CSR_HGEIE, 1UL << a->vgein);
+	if (x->vgein && x->cpu == this_cpu()->id)
+		csr_set(CSR_HGEIE, 1UL << x->vgein);
+}
+
+bool vcpu_aia_virtual_insn(struct vcpu *v, unsigned long insn)
+{
+	struct vcpu_arch *a = v->arch;
+	struct vcpu_aia *x = a->aia;
+	unsigned int csr = (insn >> 20) & 0xfff, f3 = (insn >> 12) & 7;
+	unsigned int rd = (insn >> 7) & 31, rs1 = (insn >> 15) & 31;
+	unsigned long src, val, new_val = 0, wmask;
+
+	/* csrrw/csrrs/csrrc(i) on sireg or stopei, from VS-mode only. */
+	if ((insn & 0x7f) != OPCODE_SYSTEM || !(f3 & 3) || x->vgein ||
+	    (csr != CSR_SIREG && csr != CSR_STOPEI) || !(a->regs.sstatus & SSTATUS_SPP))
+		return false;
+	src = (f3 & 4) ? rs1 : rs1 ? a->regs.x[rs1] : 0;
+	if ((f3 & 3) == 1) {
+		new_val = src;
+		wmask = ~0UL;
+	} else {
+		new_val = (f3 & 3) == 2 ? ~0UL : 0;
+		wmask = src;
+	}
+	if (x->ops->csr_rmw(x->efile, csr == CSR_STOPEI, csr_read(CSR_VSISELECT), &val, new_val,
+			    wmask))
+		return false;
+	if (rd)
+		a->regs.x[rd] = val;
+	a->regs.sepc += 4;
+	return true;
 }
 
 void vcpu_aia_handle_sgei(void)

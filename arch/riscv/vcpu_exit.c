@@ -1,15 +1,17 @@
 /*
  * Handling of guest exits: host interrupts taken while the guest ran, SBI
  * calls, guest page faults on emulated regions (decoded and sent to the
- * region's emulator), virtual-instruction traps (WFI; anything else is an
- * illegal instruction for the guest), and everything that cannot be
- * emulated, which halts the vCPU with a register dump.
+ * region's emulator), virtual-instruction traps (WFI, the AIA CSRs of an
+ * emulated IMSIC file; anything else is an illegal instruction for the
+ * guest), and everything that cannot be emulated, which halts the vCPU
+ * with a register dump.
  */
 #include <stdio.h>
 #include <arch/asm.h>
 #include <arch/insn_decode.h>
 #include <arch/sbi_server.h>
 #include <arch/trap.h>
+#include <arch/vcpu_aia.h>
 #include <arch/vcpu_priv.h>
 #include <vmm/emulator.h>
 #include <vmm/guest.h>
@@ -134,6 +136,8 @@ static void handle_virtual_insn(struct vcpu *v)
 			vcpu_wait_for_irq(v);
 		return;
 	}
+	if (a->aia && vcpu_aia_virtual_insn(v, insn))
+		return;
 	vcpu_redirect_trap(v, EXC_ILLEGAL_INST, insn);
 }
 

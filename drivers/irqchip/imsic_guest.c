@@ -44,6 +44,11 @@ void imsic_guest_init_cpu(void)
 	csr_set(CSR_HIE, 1UL << IRQ_S_GEXT);
 }
 
+bool imsic_host_present(void)
+{
+	return imsic_num_ids() != 0;
+}
+
 unsigned int imsic_guest_files(void)
 {
 	return guest_files;

@@ -10,8 +10,12 @@
 #ifndef VMM_IMSIC_GUEST_H
 #define VMM_IMSIC_GUEST_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
+/* The host has an S-level IMSIC, so its harts have the AIA CSRs (those
+ * of VS-mode included, which trap to the hypervisor without a file). */
+bool imsic_host_present(void);
 /* Usable guest files per hart (0: no host IMSIC or no guest files). */
 unsigned int imsic_guest_files(void);
 /* Interrupt identities of each file (riscv,num-ids; 0 without IMSIC). */

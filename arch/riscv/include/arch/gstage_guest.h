@@ -19,6 +19,10 @@ int gstage_create(struct gstage *gs);
 void gstage_destroy(struct gstage *gs);
 /* Map [gpa, gpa+size) to [hpa, ...): RWX, or R-X when !writable. */
 int gstage_map(struct gstage *gs, uint64_t gpa, uint64_t hpa, uint64_t size, bool writable);
+/* Point the 4 KiB page at gpa to hpa (RWX), or unmap it when hpa is 0,
+ * then flush the guest's G-stage TLB on every hart (may wait for other
+ * harts: call with interrupts enabled).  -EEXIST inside a larger page. */
+int gstage_remap_page(struct gstage *gs, uint64_t gpa, uint64_t hpa);
 /* Flush the guest's G-stage TLB entries on every hart. */
 void gstage_flush(struct gstage *gs);
 void gstage_hfence_vmid(unsigned int vmid);

@@ -11,6 +11,8 @@
 #include <arch/vcpu_regs.h>
 #include <vmm/vcpu.h>
 
+struct vcpu_aia;
+
 struct vcpu_csrs {
 	unsigned long vsstatus, vsie, vstvec, vsscratch, vsepc, vscause, vstval, vsatp;
 	unsigned long hvip, henvcfg, vstimecmp;
@@ -27,10 +29,7 @@ struct vcpu_arch {
 	volatile bool flush_vvma;	/* requested hfence.vvma before entry */
 	volatile bool flush_icache;	/* requested fence.i before entry */
 	struct timer_event wakeup;	/* wakes a blocked Sstc vCPU */
-	unsigned int vgein;		/* guest interrupt file (hstatus.VGEIN), 0: none */
-	unsigned int gfile_cpu;		/* hart of that file */
-	uint64_t gfile_pa;		/* its page */
-	unsigned long vsiselect;	/* saved while not loaded */
+	struct vcpu_aia *aia;		/* AIA interrupt file (vcpu_aia.c), NULL: none */
 };
 
 static inline struct vcpu_arch *vcpu_arch(struct vcpu *v)

@@ -15,6 +15,9 @@
 
 void thread_register_idle(struct thread *t);
 
+/* How long a thread runs before a woken thread may preempt it. */
+#define WAKEUP_GRANULARITY_NS	1000000ULL
+
 static struct thread idle_threads[VMM_MAX_CPUS];
 static struct timer_event slice_events[VMM_MAX_CPUS];
 
@@ -51,7 +54,10 @@ void sched_enqueue(struct thread *t)
 			list_add_tail(&t->rq_node, &cpu->runq);
 			t->on_rq = true;
 			t->state = THREAD_READY;
-			kick = cpu->current == cpu->idle;
+			/* Wake-up preemption: a woken thread does not wait out a
+			 * whole slice behind one that has already run a while. */
+			kick = cpu->current == cpu->idle ||
+			       timer_ticks() - cpu->current->last_start > timer_ns_to_ticks(WAKEUP_GRANULARITY_NS);
 		}
 	}
 	spin_unlock_irqrestore(&cpu->rq_lock, flags);

@@ -288,6 +288,52 @@ def virtio_net_ping_rtt():
 FIGURES += [virtio_blk_read, virtio_net_ping_rtt]
 
 
+SBITEST_AIA_BOOTCMD = 'vmm.bootcmd="vfs mount initrd /;vfs run /sbitest_aia.xscript"'
+
+
+def irq_latency(name, machine, bootcmd, mode):
+    """The sbitest guest's `irqlat <mode>`: ticks from the guest's UART IER
+    store (THR-empty interrupt on) to its trap handler, mean of 50."""
+    log = os.path.join(LOG_DIR, "bench-%s.log" % name)
+    if os.path.exists(log):
+        os.remove(log)
+    q = Qemu(log, kernel=KERNEL, machine=machine, initrd=DISK, append=bootcmd)
+    try:
+        q.start()
+        q.run("guest kick sbitest")
+        q.send("vserial bind sbitest/uart0\r")
+        q.expect_exact("sbitest# ", timeout=60)
+        q.send("irqlat %s\r" % mode)
+        out = q.expect_exact("sbitest# ", timeout=120)
+    finally:
+        q.close()
+    m = re.search(r"BENCH irq_latency_%s ([0-9.]+)" % mode, out)
+    return (m.group(1), "ticks") if m else ("-", "(failed: %s)" % out.strip()[-80:])
+
+
+AIA_HOST = "virt,aia=aplic-imsic,aia-guests=2"
+
+
+def guest_irq_latency_vplic():
+    """UART interrupt to the guest through the vPLIC (AIA host, same as below)."""
+    return irq_latency("irq_vplic", AIA_HOST, SBITEST_BOOTCMD, "plic")
+
+
+def guest_irq_latency_imsic_file():
+    """The same through the vAPLIC into a hardware guest interrupt file."""
+    return irq_latency("irq_imsic_file", AIA_HOST, SBITEST_AIA_BOOTCMD, "aia")
+
+
+def guest_irq_latency_imsic_emulated():
+    """The same into an emulated IMSIC file (host without guest files)."""
+    return irq_latency("irq_imsic_emulated", "virt,aia=aplic-imsic", SBITEST_AIA_BOOTCMD,
+                       "aia")
+
+
+FIGURES += [guest_irq_latency_vplic, guest_irq_latency_imsic_file,
+            guest_irq_latency_imsic_emulated]
+
+
 def main():
     if not os.path.isfile(KERNEL):
         sys.exit("%s not found: run make first" % KERNEL)

@@ -1,8 +1,8 @@
 /*
  * Entry of the test guest on hart 0: console, then the start command
  * stored in NOR at ST_CMD_OFFSET (if any), then a "sbitest# " prompt.
- * Commands: sbi (the SBI conformance suite), bench [<n>], bad, badcsr
- * (the bad guest), hi.
+ * Commands: sbi (the SBI conformance suite), bench [<n>], irqlat plic|aia,
+ * bad, badcsr (the bad guest), hi.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +47,8 @@ static void exec_line(char *line)
 		run_suite();
 	else if (!strcmp(cmd, "bench"))
 		bench_run(arg ? (unsigned int)strtoul(arg, NULL, 0) : BENCH_DEFAULT_N);
+	else if (!strcmp(cmd, "irqlat"))
+		irqlat_run(arg);
 	else if (!strcmp(cmd, "bad") || !strcmp(cmd, "badcsr"))
 		bad_run(!strcmp(cmd, "badcsr"));
 	else if (!strcmp(cmd, "hi"))

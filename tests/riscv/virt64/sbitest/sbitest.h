@@ -135,6 +135,8 @@ void bad_run(bool csr_first);
 
 /* bench.c */
 void bench_run(unsigned int iterations);
+/* irqlat.c: UART interrupt latency through the vPLIC or vAPLIC+IMSIC. */
+void irqlat_run(const char *mode);
 
 /* The tick rate from vminfo (10 MHz without vminfo). */
 uint64_t timebase_hz(void);

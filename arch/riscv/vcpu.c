@@ -237,16 +237,28 @@ void arch_vcpu_kick(struct vcpu *v)
 		smp_send_ipi(cpu, IPI_KICK);
 }
 
+/*
+ * Whether WFI (or a retentive suspend) should end: an interrupt pending
+ * that the guest enabled in its sie, whatever its sstatus.SIE.  The live
+ * CSRs are read while the vCPU's state is on the hart, the saved copies
+ * otherwise.  vsie holds the VS interrupts one bit lower than hvip.
+ */
 bool vcpu_has_pending_irq(struct vcpu *v)
 {
+	const unsigned long vs_irqs = (1UL << IRQ_VS_SOFT) | (1UL << IRQ_VS_TIMER) |
+				      (1UL << IRQ_VS_EXT);
 	struct vcpu_arch *a = v->arch;
-	unsigned long hvip = (a->csrs.hvip | v->irq_pending) & ~v->irq_clear;
+	bool sstc = vcpu_uses_sstc(v);
+	unsigned long hvip = a->loaded ? csr_read(CSR_HVIP) : a->csrs.hvip;
+	unsigned long vsie = a->loaded ? csr_read(CSR_VSIE) : a->csrs.vsie;
+	uint64_t cmp = a->loaded && sstc ? csr_read(CSR_VSTIMECMP) : a->csrs.vstimecmp;
+	unsigned long pending = (hvip | v->irq_pending) & ~v->irq_clear;
 
-	if (hvip & ((1UL << IRQ_VS_SOFT) | (1UL << IRQ_VS_TIMER) | (1UL << IRQ_VS_EXT)))
+	if (sstc && cmp <= vcpu_guest_time(v))
+		pending |= 1UL << IRQ_VS_TIMER;
+	if (pending & (vsie << 1) & vs_irqs)
 		return true;
-	if (a->aia && vcpu_aia_pending(v))
-		return true;
-	return vcpu_uses_sstc(v) && a->csrs.vstimecmp <= vcpu_guest_time(v);
+	return a->aia && vcpu_aia_pending(v);
 }
 
 void vcpu_wait_for_irq(struct vcpu *v)

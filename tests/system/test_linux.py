@@ -296,6 +296,34 @@ def test_escape_keeps_guest_running(linux):
     assert linux_cmd(q, "echo still-$((6*7))") == "still-42\n"
 
 
+def vcpu_traps(q):
+    """{vcpu name: CSR/instruction traps} from `vcpu dumpstat` of guest0's vCPUs."""
+    traps = {}
+    for line in q.run("vcpu list").split("\n"):
+        cols = line.split()
+        if len(cols) >= 5 and cols[4].startswith("guest0/vcpu"):
+            out = q.run("vcpu dumpstat %s" % cols[0])
+            m = re.search(r"CSR/instruction traps (\d+)", out)
+            assert m, out
+            traps[cols[4]] = int(m.group(1))
+    return traps
+
+
+def test_idle_guest_sleeps(linux):
+    """An idle Linux guest waits in WFI instead of spinning through WFI
+    exits: over a 2 s `sleep` in the guest, each vCPU takes only a few
+    hundred instruction traps (a spinning idle loop takes tens of
+    thousands)."""
+    q = linux.at_host()
+    before = vcpu_traps(q)
+    q = linux.at_guest()
+    linux_cmd(q, "sleep 2", timeout=60)
+    q = linux.at_host()
+    after = vcpu_traps(q)
+    for name, n in after.items():
+        assert n - before[name] < 1000, (name, before[name], n)
+
+
 def test_halt_reset_and_boot_again(linux, host):
     assert "guest0: Halted" in host.run("guest halt guest0")
     st = vcpu_states(host)

@@ -100,8 +100,8 @@ void irq_print_stats(void)
 		printf("\n");
 	}
 	for (unsigned int c = 0; c < vmm_cpu_count; c++)
-		printf(" CPU%u: IPI %llu, timer %llu\n", c,
-		       (unsigned long long)vmm_cpus[c].ipi_count,
+		printf(" CPU%u: IPI %llu (%s), timer %llu\n", c,
+		       (unsigned long long)vmm_cpus[c].ipi_count, smp_ipi_method(),
 		       (unsigned long long)vmm_cpus[c].timer_irq_count);
 	printf(" Spurious: %llu\n", (unsigned long long)spurious);
 }

@@ -1,6 +1,7 @@
 /*
  * Host harts and the per-hart IPI mailbox.  A sender sets reason bits in
- * the target's mailbox and interrupts it; the target's software-interrupt
+ * the target's mailbox and interrupts it (SBI IPI, or the IMSIC when the
+ * host has one); the target's software-interrupt
  * handler consumes them: a reschedule request, or a function call posted
  * by smp_call_on() (used for remote TLB work and per-hart queries).
  */
@@ -20,10 +21,24 @@ struct vmm_cpu *cpu_by_hartid(unsigned long hartid)
 	return NULL;
 }
 
+static void (*ipi_sender)(struct vmm_cpu *cpu) = arch_send_ipi;
+static const char *ipi_method = "sbi";
+
+void smp_set_ipi_sender(void (*send)(struct vmm_cpu *cpu), const char *name)
+{
+	ipi_sender = send;
+	ipi_method = name;
+}
+
+const char *smp_ipi_method(void)
+{
+	return ipi_method;
+}
+
 void smp_send_ipi(struct vmm_cpu *cpu, unsigned long reasons)
 {
 	__atomic_fetch_or(&cpu->ipi_pending, reasons, __ATOMIC_SEQ_CST);
-	arch_send_ipi(cpu);
+	ipi_sender(cpu);
 }
 
 void smp_call_on(struct vmm_cpu *cpu, void (*fn)(void *), void *arg)

@@ -32,6 +32,15 @@ int imsic_hart_index(unsigned int cpu_id);
 void imsic_init_cpu(unsigned int max_id);
 /* On this hart: claim the highest pending identity (0 when none). */
 unsigned int imsic_claim(void);
+/*
+ * Inter-processor interrupts through the IMSIC: the highest identity is
+ * kept for them (devices use 1..imsic_num_ids() - 1).  imsic_send_ipi()
+ * sets it pending in the target hart's S file; the hart's claim loop hands
+ * it to imsic_ipi_received().
+ */
+unsigned int imsic_ipi_id(void);
+void imsic_send_ipi(struct vmm_cpu *cpu);
+void imsic_ipi_received(void);
 
 /*
  * Guest interrupt files (imsic_guest.c, API in vmm/imsic_guest.h).  The

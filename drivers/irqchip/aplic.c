@@ -123,6 +123,10 @@ static void aplic_msi_handle(void)
 	unsigned int id;
 
 	while ((id = imsic_claim()) != 0) {
+		if (id == imsic_ipi_id()) {
+			imsic_ipi_received();
+			continue;
+		}
 		irq_dispatch(id);
 		aplic_retrigger(id);
 	}
@@ -224,8 +228,9 @@ static int aplic_probe(const void *fdt, int node)
 		rc = imsic_setup(fdt, imsic);
 		if (rc)
 			return rc;
-		if (aplic_nsrc > imsic_num_ids())
-			aplic_nsrc = imsic_num_ids();
+		/* The highest identity is the IMSIC's IPI. */
+		if (aplic_nsrc >= imsic_num_ids())
+			aplic_nsrc = imsic_num_ids() - 1;
 		for (unsigned int c = 0; c < VMM_MAX_CPUS; c++)
 			hart_index[c] = imsic_hart_index(c);
 	}
@@ -245,6 +250,8 @@ static int aplic_probe(const void *fdt, int node)
 	printf("INIT: aplic: %u sources at 0x%llx, %s delivery\n", aplic_nsrc,
 	       (unsigned long long)base, aplic_msi ? "MSI" : "direct");
 	chip->init_cpu();
+	if (aplic_msi)
+		smp_set_ipi_sender(imsic_send_ipi, "imsic");
 	return 0;
 }
 

@@ -80,15 +80,15 @@ void imsic_init_cpu(unsigned int max_id)
 {
 	if (imsic_hart_index(this_cpu()->id) < 0)
 		return;
-	if (max_id > num_ids)
-		max_id = num_ids;
+	if (max_id >= num_ids)
+		max_id = num_ids - 1;
 	imsic_write(IMSIC_EIDELIVERY, 0);
 	/* On RV64 each even eie register holds 64 identities. */
 	for (unsigned int id = 0; id <= num_ids; id += 64) {
 		unsigned long bits = 0;
 
 		for (unsigned int b = 0; b < 64; b++)
-			if (id + b >= 1 && id + b <= max_id)
+			if ((id + b >= 1 && id + b <= max_id) || id + b == imsic_ipi_id())
 				bits |= 1UL << b;
 		imsic_write(IMSIC_EIE0 + id / 32, bits);
 	}
@@ -101,6 +101,28 @@ void imsic_init_cpu(unsigned int max_id)
 unsigned int imsic_claim(void)
 {
 	return (csr_swap(CSR_STOPEI, 0) >> IMSIC_ID_SHIFT) & IMSIC_MAX_IDS;
+}
+
+unsigned int imsic_ipi_id(void)
+{
+	return num_ids;
+}
+
+void imsic_send_ipi(struct vmm_cpu *cpu)
+{
+	int idx = imsic_hart_index(cpu->id);
+	volatile uint32_t *seteipnum =
+		(volatile uint32_t *)(imsic_base + ((uint64_t)idx << (12 + imsic_guest_bits)));
+
+	/* The mailbox bits must be visible before the interrupt is. */
+	__asm__ __volatile__("fence w, o" : : : "memory");
+	*seteipnum = imsic_ipi_id();
+}
+
+void imsic_ipi_received(void)
+{
+	this_cpu()->ipi_count++;
+	smp_handle_ipi();
 }
 
 static int imsic_probe(const void *fdt, int node)

@@ -67,6 +67,11 @@ extern unsigned int vmm_boot_cpu;
 struct vmm_cpu *this_cpu(void);
 struct vmm_cpu *cpu_by_hartid(unsigned long hartid);
 
+/* Deliver IPIs through an interrupt controller (e.g. the IMSIC) instead
+ * of the architecture's default (SBI); set once at boot. */
+void smp_set_ipi_sender(void (*send)(struct vmm_cpu *cpu), const char *name);
+/* How IPIs are delivered ("sbi", "imsic"), for `host irq stats`. */
+const char *smp_ipi_method(void);
 /* Post IPI reasons to a hart and interrupt it. */
 void smp_send_ipi(struct vmm_cpu *cpu, unsigned long reasons);
 /* Run fn(arg) on another online hart and wait for it to finish. */

@@ -83,3 +83,27 @@ def test_aia_console_irq(boot, machine, smp):
     assert counts[cpu] > before, (before, counts)
     assert [c for i, c in enumerate(counts) if i != cpu] == [0] * (smp - 1), counts
     assert spurious == 0
+
+
+@pytest.mark.parametrize("machine,method", [("virt,aia=aplic-imsic", "imsic"),
+                                            ("virt,aia=aplic", "sbi")])
+def test_ipis_through_the_imsic(boot, machine, method):
+    """With an IMSIC, IPIs are MSIs into the target hart's interrupt file
+    (the highest identity, claimed like a device); without one they are SBI
+    IPIs.  Destroying a guest flushes its G-stage on every hart, which
+    takes an IPI to the other hart."""
+    from guests import DEMO_BOOTCMD, DISK
+    q = boot(machine=machine, smp=2, initrd=DISK, append=DEMO_BOOTCMD)
+
+    def ipis():
+        out = q.run("host irq stats")
+        rows = re.findall(r"^ CPU(\d+): IPI (\d+) \((\w+)\), timer \d+$", out, re.M)
+        assert len(rows) == 2, out
+        assert {m for _, _, m in rows} == {method}, out
+        return {int(c): int(n) for c, n, _ in rows}
+
+    before = ipis()
+    assert "guest0: Destroyed" in q.run("guest destroy guest0")
+    after = ipis()
+    other = 1 - boot_cpu(q)
+    assert after[other] > before[other], (before, after)

@@ -41,24 +41,42 @@ void smp_send_ipi(struct vmm_cpu *cpu, unsigned long reasons)
 	ipi_sender(cpu);
 }
 
+/* Run the call another hart posted to this one, if any. */
+static void run_posted_call(struct vmm_cpu *self)
+{
+	if (!(__atomic_load_n(&self->ipi_pending, __ATOMIC_ACQUIRE) & IPI_CALL))
+		return;
+	__atomic_fetch_and(&self->ipi_pending, ~IPI_CALL, __ATOMIC_SEQ_CST);
+	self->call_fn(self->call_arg);
+	__atomic_store_n(&self->call_done, true, __ATOMIC_RELEASE);
+}
+
+/*
+ * Interrupts stay masked throughout, so the caller cannot be preempted or
+ * moved while it holds the target's call lock; while it waits it serves
+ * calls posted to its own hart, so two harts calling each other (or a hart
+ * calling one that waits with interrupts masked) cannot deadlock.
+ */
 void smp_call_on(struct vmm_cpu *cpu, void (*fn)(void *), void *arg)
 {
-	unsigned long flags;
+	unsigned long flags = irq_save();
+	struct vmm_cpu *self = this_cpu();
 
-	if (cpu == this_cpu()) {
-		flags = irq_save();
+	if (cpu == self) {
 		fn(arg);
 		irq_restore(flags);
 		return;
 	}
-	spin_lock(&cpu->call_lock);
+	while (!spin_trylock(&cpu->call_lock))
+		run_posted_call(self);
 	cpu->call_fn = fn;
 	cpu->call_arg = arg;
 	cpu->call_done = false;
 	smp_send_ipi(cpu, IPI_CALL);
 	while (!__atomic_load_n(&cpu->call_done, __ATOMIC_ACQUIRE))
-		;
+		run_posted_call(self);
 	spin_unlock(&cpu->call_lock);
+	irq_restore(flags);
 }
 
 void smp_handle_ipi(void)

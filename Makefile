@@ -22,7 +22,17 @@ VERSION_GIT	:= $(shell git describe --always --dirty 2>/dev/null || echo unknown
 
 SRC_DIRS	:= arch/$(ARCH) core drivers emulators commands libs
 
-ifneq ($(wildcard $(KCONFIG_CONFIG)),)
+# The configuration is an included makefile that make knows how to remake
+# (the $(KCONFIG_CONFIG) rule below): on a fresh clone make generates it,
+# restarts, and so sees every CONFIG_ option before it lists the objects.
+# Goals that only manage the configuration or the tree do not need it.
+CONFIG_FREE_GOALS := clean distclean setup menuconfig savedefconfig %-defconfig %_defconfig
+ifneq ($(MAKECMDGOALS),)
+ifeq ($(filter-out $(CONFIG_FREE_GOALS),$(MAKECMDGOALS)),)
+SKIP_CONFIG := 1
+endif
+endif
+ifeq ($(SKIP_CONFIG),)
 include $(KCONFIG_CONFIG)
 endif
 

@@ -1,7 +1,7 @@
 /*
  * The "net" command: lists the switch policies, lists, creates and
  * destroys virtual switches, and lists the network ports with their
- * switch, MAC and frame counters (core/netswitch.c).  "net switch create"
+ * switch, MAC and frame counters (core/vio/netswitch.c).  "net switch create"
  * prints "Created <name> switch"; "net switch destroy" refuses a switch
  * that still has ports attached (destroy or detach the guests first).
  * Failures print one line naming the switch and the reason.

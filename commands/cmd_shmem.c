@@ -1,6 +1,6 @@
 /*
  * The "shmem" command: lists, creates and destroys named shared memory
- * objects (core/shmem.c).  "shmem create" prints
+ * objects (core/mm/shmem.c).  "shmem create" prints
  * "Created <name> shared memory"; failures print one line naming the
  * object and the reason.
  */

@@ -9,7 +9,7 @@
  * registers are written 32 bits at a time only; reads of them may also
  * be narrower (side-effect free, so a byte-wise hexdump works).  The
  * config space at 0x100 takes any naturally aligned width.  Queues are
- * placed and checked by core/virtqueue.c; a ring outside guest RAM fails
+ * placed and checked by core/vio/virtqueue.c; a ring outside guest RAM fails
  * the device (DEVICE_NEEDS_RESET) instead of being used.
  */
 #include <errno.h>

@@ -1,5 +1,5 @@
 /*
- * What the architecture provides to core/smp.c: interrupting another hart
+ * What the architecture provides to core/sched/smp.c: interrupting another hart
  * and starting a secondary hart.
  */
 #ifndef VMM_ARCH_SMP_H

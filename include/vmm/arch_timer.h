@@ -1,5 +1,5 @@
 /*
- * What the architecture's timer provides to core/timer.c: the free
+ * What the architecture's timer provides to core/sched/timer.c: the free
  * running timebase counter and a one-shot compare on the current hart
  * (UINT64_MAX disarms it).
  */

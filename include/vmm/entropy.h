@@ -1,7 +1,7 @@
 /*
  * Random bytes for guests (virtio-rng) from the host's best source.  The
  * architecture may offer a hardware entropy source (RISC-V Zkr `seed`
- * CSR); core/entropy.c reseeds its generator from it on every request.
+ * CSR); core/vio/entropy.c reseeds its generator from it on every request.
  * Without one, the generator (xoshiro256**) is seeded from the timebase
  * counter at first use and stirred with the counter on every request:
  * statistically fine but predictable to anyone who can guess the boot

@@ -21,14 +21,14 @@ int region_alloc_chunks(struct guest_region *r, unsigned int align_order);
 int region_set_backing(struct guest_region *r, uint64_t hpa);
 void region_free_backing(struct guest_region *r);
 
-/* core/guest_config.c: build regions and vCPUs from /guests/<name>. */
+/* core/guest/guest_config.c: build regions and vCPUs from /guests/<name>. */
 int guest_config_regions(struct guest *g);
 int guest_config_vcpus(struct guest *g);
 /* Probe the emulators of the virtual regions (after the vCPUs exist). */
 int guest_config_emulators(struct guest *g);
 void guest_release_regions(struct guest *g);
 
-/* core/vcpu.c */
+/* core/guest/vcpu.c */
 struct vcpu *vcpu_create(struct guest *g, unsigned int index, const char *node_path);
 void vcpu_destroy(struct vcpu *v);
 /* Put the vCPU back to its reset state and, if start, let it run. */

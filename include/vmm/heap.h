@@ -1,6 +1,6 @@
 /*
  * The hypervisor heap: one arena of small objects, given by the boot code
- * with heap_init (malloc/free and friends in core/malloc.c sit on top of
+ * with heap_init (malloc/free and friends in core/mm/malloc.c sit on top of
  * it).  Blocks carry a 16-byte header and an 8-byte footer and are kept in
  * segregated free lists (one per power of two of the block size), searched
  * first fit; freeing merges a block with free neighbours at once.  Payloads
@@ -55,7 +55,7 @@ void heap_free_histogram(size_t counts[HEAP_NR_BINS]);
 int heap_check(void);
 
 /*
- * Target only (core/malloc.c): give the heap an arena of CONFIG_HEAP_SIZE_MB
+ * Target only (core/mm/malloc.c): give the heap an arena of CONFIG_HEAP_SIZE_MB
  * from the page allocator.  Boot code calls it once, before any malloc.
  */
 int heap_init_default(void);

@@ -13,7 +13,7 @@ void vmm_main(void) __attribute__((noreturn));
 void vmm_secondary_main(struct vmm_cpu *cpu) __attribute__((noreturn));
 /* Per-hart architecture set-up run on that hart (timer, IPIs, H CSRs). */
 void arch_cpu_init_local(struct vmm_cpu *cpu);
-/* Start the shell thread (core/shell.c). */
+/* Start the shell thread (core/shell/shell.c). */
 int shell_start(void);
 
 #endif

@@ -38,7 +38,7 @@ int rtc_sync_wallclock(struct rtc_device *rtc);
 int rtc_sync_device(struct rtc_device *rtc);
 
 /* The wall-clock RTC named in vmm.rtcdev or /chosen/rtcdev, copied into
- * buf; -ENOENT when neither names one (core/rtc_choice.c). */
+ * buf; -ENOENT when neither names one (core/time/rtc_choice.c). */
 int rtc_wallclock_choice(char *buf, size_t len);
 
 #endif

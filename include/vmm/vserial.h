@@ -28,7 +28,7 @@ struct vserial *vserial_find_for_guest(const char *guest);
 void vserial_for_each(void (*fn)(struct vserial *vs, void *arg), void *arg);
 
 /*
- * Receivers (added with core/vserial.c for `vserial bind`/`dump`).  out()
+ * Receivers (added with core/vio/vserial.c for `vserial bind`/`dump`).  out()
  * is called with the port's lock held, from any hart (a vCPU's send), so
  * it must not block and must not call back into the port.
  * vserial_attach() drains the FIFO into out(), oldest byte first, then
@@ -47,11 +47,11 @@ void vserial_detach(struct vserial *vs, struct vserial_receiver *r);
  * FIFO is full (retry later), or a negative errno (-ENOSYS: no rx). */
 int vserial_receive(struct vserial *vs, const char *buf, size_t len);
 /* All of buf to the device, sleeping while its FIFO is full: 0 or the
- * device's error.  In core/vserial_wait.c (it needs the scheduler). */
+ * device's error.  In core/vio/vserial_wait.c (it needs the scheduler). */
 int vserial_receive_all(struct vserial *vs, const char *buf, size_t len);
 
 /*
- * Console decoration of a port's output (core/vserial_term.c), as
+ * Console decoration of a port's output (core/vio/vserial_term.c), as
  * `vserial bind` shows it: with prefix "[<name>] ", guest \r and \n are
  * followed by the prefix, ESC[H is followed by the prefix, and
  * ESC[r;cH / ESC[r;cf become ESC[r;0H, the prefix, ESC[r;<c+width>H

@@ -1,2 +1,2 @@
 unit-tests += bootargs
-bootargs-srcs := tests/unit/test_bootargs.c tests/unit/fake_cmds.c core/bootargs.c core/cmd.c
+bootargs-srcs := tests/unit/test_bootargs.c tests/unit/fake_cmds.c core/shell/bootargs.c core/shell/cmd.c

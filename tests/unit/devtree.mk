@@ -3,9 +3,9 @@
 # compiled from tests/unit/data/*.dts and the virt64 guest tree into
 # $(BUILD)/unit/devtree-data and embedded in dtbs.c (tests/unit/dtbs2c.py).
 unit-tests += devtree
-devtree-core-srcs = core/devtree.c core/devtree_read.c core/devtree_edit.c \
-	core/devtree_rebuild.c core/devtree_attr.c core/devtree_override.c \
-	core/devtree_load.c core/devtree_host.c
+devtree-core-srcs = core/devtree/devtree.c core/devtree/devtree_read.c core/devtree/devtree_edit.c \
+	core/devtree/devtree_rebuild.c core/devtree/devtree_attr.c core/devtree/devtree_override.c \
+	core/devtree/devtree_load.c core/devtree/devtree_host.c
 devtree-test-srcs = $(devtree-core-srcs) $(BUILD)/unit/devtree-data/dtbs.c
 devtree-srcs = tests/unit/test_devtree.c $(devtree-test-srcs)
 DEVTREE_TEST_DTBS := $(addprefix $(BUILD)/unit/devtree-data/,devtree-host.dtb \

@@ -1,2 +1,2 @@
 unit-tests += heap
-heap-srcs := tests/unit/test_heap.c core/heap.c core/cmd.c commands/cmd_heap.c
+heap-srcs := tests/unit/test_heap.c core/mm/heap.c core/shell/cmd.c commands/cmd_heap.c

@@ -1,2 +1,2 @@
 unit-tests += lineedit
-lineedit-srcs := tests/unit/test_lineedit.c core/lineedit.c
+lineedit-srcs := tests/unit/test_lineedit.c core/shell/lineedit.c

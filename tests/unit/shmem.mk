@@ -1,3 +1,3 @@
 unit-tests += shmem
-shmem-srcs := tests/unit/test_shmem.c core/shmem.c commands/cmd_shmem.c core/cmd.c \
-	core/page_alloc.c core/page_pool.c
+shmem-srcs := tests/unit/test_shmem.c core/mm/shmem.c commands/cmd_shmem.c core/shell/cmd.c \
+	core/mm/page_alloc.c core/mm/page_pool.c

@@ -1,6 +1,6 @@
 /*
  * Unit tests of /chosen/bootargs parsing and boot command execution
- * (core/bootargs.c): quoting, name equivalence, splitting, the echo lines
+ * (core/shell/bootargs.c): quoting, name equivalence, splitting, the echo lines
  * and the rule that a failing piece does not stop the following ones.
  */
 #include <errno.h>

@@ -1,5 +1,5 @@
 /*
- * Unit tests of the shell executor (core/cmd.c) and of the help and echo
+ * Unit tests of the shell executor (core/shell/cmd.c) and of the help and echo
  * commands: tokenizing, ';' chains, the argument limit, error lines,
  * C-style number parsing and the help listing format.
  */

@@ -1,5 +1,5 @@
 /*
- * Unit tests of the hypervisor heap (core/heap.c) over a private arena:
+ * Unit tests of the hypervisor heap (core/mm/heap.c) over a private arena:
  * alignment, reuse, splitting and merging, statistics returning to their
  * baseline, detection of double frees and overwritten headers, and the
  * output of the "heap" command.

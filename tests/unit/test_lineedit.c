@@ -1,5 +1,5 @@
 /*
- * Unit tests of the prompt line editor (core/lineedit.c): scripted key
+ * Unit tests of the prompt line editor (core/shell/lineedit.c): scripted key
  * sequences go in, and both the resulting line and the echoed bytes are
  * checked, the latter exactly or through a one-line terminal model that
  * replays the echo to see what the user would see.

@@ -1,5 +1,5 @@
 /*
- * Unit tests of the virtual switches (core/netswitch.c, the bridge and hub
+ * Unit tests of the virtual switches (core/vio/netswitch.c, the bridge and hub
  * policies) and of the "net" command: switch create/destroy errors, a
  * bridge learning MACs and flooding broadcast and unknown destinations, a
  * hub flooding everything, drops counted when a receiver refuses, port

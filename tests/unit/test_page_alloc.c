@@ -1,6 +1,6 @@
 /*
- * Unit tests of the physical page allocator (core/page_alloc.c and
- * core/page_pool.c).  "Physical memory" is a large anonymous mapping whose
+ * Unit tests of the physical page allocator (core/mm/page_alloc.c and
+ * core/mm/page_pool.c).  "Physical memory" is a large anonymous mapping whose
  * addresses serve as physical addresses; untouched pages cost nothing.
  */
 #include <errno.h>

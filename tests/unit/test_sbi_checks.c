@@ -1,10 +1,10 @@
 /*
  * Host unit test of the SBI argument classification in
- * arch/riscv/sbi_checks.c: SRST reset types and reasons and HSM suspend
+ * arch/riscv/sbi/sbi_checks.c: SRST reset types and reasons and HSM suspend
  * types, against the ranges of SBI v2.0.
  */
 #include "unit.h"
-#include "../../arch/riscv/sbi_priv.h"
+#include "../../arch/riscv/sbi/sbi_priv.h"
 
 UNIT_TEST(srst_defined_types)
 {

@@ -1,13 +1,13 @@
 /*
  * Host unit test of the SBI hart-mask walk shared by IPI, RFENCE and the
- * legacy calls (arch/riscv/sbi_hartmask.c): which hart ids a (mask, base)
+ * legacy calls (arch/riscv/sbi/sbi_hartmask.c): which hart ids a (mask, base)
  * pair names, that base -1 means all harts, and that a mask naming a
  * missing hart is rejected before any hart is visited.
  */
 #include <errno.h>
 #include <limits.h>
 #include "unit.h"
-#include "../../arch/riscv/sbi_priv.h"
+#include "../../arch/riscv/sbi/sbi_priv.h"
 
 struct visits {
 	unsigned int n;

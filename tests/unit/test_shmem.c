@@ -1,5 +1,5 @@
 /*
- * Unit tests of named shared memory objects (core/shmem.c) and of the
+ * Unit tests of named shared memory objects (core/mm/shmem.c) and of the
  * "shmem" command (commands/cmd_shmem.c), run through the shell executor
  * over a page allocator whose "physical memory" is a host buffer.
  */

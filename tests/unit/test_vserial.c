@@ -1,6 +1,6 @@
 /*
- * Unit tests of virtual serial ports (core/vserial.c), their console
- * decoration and keyboard filter (core/vserial_term.c) and the `vserial`
+ * Unit tests of virtual serial ports (core/vio/vserial.c), their console
+ * decoration and keyboard filter (core/vio/vserial_term.c) and the `vserial`
  * command (commands/cmd_vserial.c), with the console and the sleep of the
  * shell thread faked: console output goes to stdout (captured), keys come
  * from a script.
@@ -35,7 +35,7 @@ int console_getc(void)
 	return (unsigned char)keys_script[keys_pos++];
 }
 
-/* core/vserial_wait.c needs the scheduler: the same loop, counting waits. */
+/* core/vio/vserial_wait.c needs the scheduler: the same loop, counting waits. */
 int vserial_receive_all(struct vserial *vs, const char *buf, size_t len)
 {
 	while (len) {

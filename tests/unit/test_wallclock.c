@@ -1,5 +1,5 @@
 /*
- * Unit tests of core/datetime.c (epoch <-> calendar checked against the
+ * Unit tests of core/time/datetime.c (epoch <-> calendar checked against the
  * host C library over many instants, parsing and printing), of the wall
  * clock over a fake timer_ns(), and of the RTC registry's choice of the
  * wall-clock source over fake RTC devices and a fake vmm.rtcdev choice.

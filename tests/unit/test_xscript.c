@@ -1,5 +1,5 @@
 /*
- * Unit tests of the xscript interpreter (core/xscript.c): line ends,
+ * Unit tests of the xscript interpreter (core/shell/xscript.c): line ends,
  * comments, the stop rule and its message, the line length limit, the
  * unterminated last line and the always-succeed "vfs run" wrapper.
  */

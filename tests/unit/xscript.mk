@@ -1,2 +1,2 @@
 unit-tests += xscript
-xscript-srcs := tests/unit/test_xscript.c tests/unit/fake_cmds.c core/xscript.c core/cmd.c
+xscript-srcs := tests/unit/test_xscript.c tests/unit/fake_cmds.c core/shell/xscript.c core/shell/cmd.c

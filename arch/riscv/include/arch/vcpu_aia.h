@@ -1,5 +1,5 @@
 /*
- * The world-switch side of vCPU interrupt files (arch/riscv/vcpu_aia.c):
+ * The world-switch side of vCPU interrupt files (arch/riscv/aia/vcpu_aia.c):
  * what vcpu.c and vcpu_exit.c call for a vCPU whose vcpu_arch.aia is set
  * (hardware guest file or emulated), and the SGEI handler of trap.c.
  */

@@ -10,7 +10,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include "include/arch/sbi.h"
+#include "../include/arch/sbi.h"
 
 struct vcpu;
 struct sbi_ret;

@@ -1,7 +1,7 @@
 /*
  * Feeding user input to a virtual serial port without losing any: keep
  * handing the bytes to the device, sleeping the calling thread briefly
- * while its receive FIFO is full.  Apart from core/vserial.c because it
+ * while its receive FIFO is full.  Apart from core/vio/vserial.c because it
  * needs the scheduler.
  */
 #include <vmm/thread.h>

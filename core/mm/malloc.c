@@ -7,7 +7,7 @@
  * those objects from libc.a; valloc, pvalloc and reallocarray, if used,
  * come from libc.a and call back into these.  Only mallinfo/malloc_stats
  * would drag nano-malloc in (and fail the link with duplicate symbols).
- * All of it sits on core/heap.c, which does the locking.  Also gives the
+ * All of it sits on core/mm/heap.c, which does the locking.  Also gives the
  * heap its arena from the page allocator (heap_init_default).
  */
 #include <autoconf.h>

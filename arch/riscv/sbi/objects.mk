@@ -1,0 +1,14 @@
+vmm-objs-y += arch/riscv/sbi/sbi_server.o
+vmm-objs-y += arch/riscv/sbi/sbi_hartmask.o
+vmm-objs-y += arch/riscv/sbi/sbi_checks.o
+vmm-objs-y += arch/riscv/sbi/sbi_ext_base.o
+vmm-objs-y += arch/riscv/sbi/sbi_ext_time.o
+vmm-objs-y += arch/riscv/sbi/sbi_ext_ipi.o
+vmm-objs-y += arch/riscv/sbi/sbi_ext_rfence.o
+vmm-objs-y += arch/riscv/sbi/sbi_ext_hsm.o
+vmm-objs-y += arch/riscv/sbi/sbi_ext_srst.o
+vmm-objs-y += arch/riscv/sbi/sbi_ext_dbcn.o
+vmm-objs-y += arch/riscv/sbi/sbi_ext_legacy.o
+vmm-objs-y += arch/riscv/sbi/sbi_ext_xvisor.o
+vmm-objs-y += arch/riscv/sbi/sbi_ext_pmu.o
+vmm-objs-y += arch/riscv/sbi/sbi_ext_susp.o

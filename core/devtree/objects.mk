@@ -1,0 +1,9 @@
+vmm-objs-y += core/devtree/devtree.o
+vmm-objs-y += core/devtree/devtree_read.o
+vmm-objs-y += core/devtree/devtree_edit.o
+vmm-objs-y += core/devtree/devtree_rebuild.o
+vmm-objs-y += core/devtree/devtree_attr.o
+vmm-objs-y += core/devtree/devtree_override.o
+vmm-objs-y += core/devtree/devtree_load.o
+vmm-objs-y += core/devtree/devtree_host.o
+vmm-objs-y += core/devtree/host_fdt.o

@@ -1,0 +1,12 @@
+vmm-objs-y += core/vio/chardev.o
+vmm-objs-y += core/vio/console.o
+vmm-objs-y += core/vio/stdio.o
+vmm-objs-y += core/vio/vserial.o
+vmm-objs-y += core/vio/vserial_term.o
+vmm-objs-y += core/vio/vserial_wait.o
+vmm-objs-y += core/vio/virtqueue.o
+vmm-objs-y += core/vio/vdisk.o
+vmm-objs-y += core/vio/entropy.o
+vmm-objs-y += core/vio/netswitch.o
+vmm-objs-y += core/vio/netswitch_bridge.o
+vmm-objs-y += core/vio/netswitch_hub.o

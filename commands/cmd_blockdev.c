@@ -112,5 +112,9 @@ static int cmd_blockdev_exec(int argc, char **argv)
 	return -EINVAL;
 }
 
-VMM_DECLARE_CMD(cmd_blockdev, "blockdev", "block device commands", cmd_blockdev_usage,
-		cmd_blockdev_exec);
+VMM_CMD(cmd_blockdev) = {
+	.name = "blockdev",
+	.desc = "block device commands",
+	.usage = cmd_blockdev_usage,
+	.exec = cmd_blockdev_exec,
+};

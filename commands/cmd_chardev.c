@@ -43,4 +43,9 @@ static int chardev_exec(int argc, char **argv)
 	return -EINVAL;
 }
 
-VMM_DECLARE_CMD(chardev_cmd, "chardev", "character device commands", chardev_usage, chardev_exec);
+VMM_CMD(chardev_cmd) = {
+	.name = "chardev",
+	.desc = "character device commands",
+	.usage = chardev_usage,
+	.exec = chardev_exec,
+};

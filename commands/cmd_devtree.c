@@ -204,5 +204,9 @@ static int cmd_devtree_exec(int argc, char **argv)
 	return -EINVAL;
 }
 
-VMM_DECLARE_CMD(cmd_devtree, "devtree", "device tree operations", cmd_devtree_usage,
-		cmd_devtree_exec);
+VMM_CMD(cmd_devtree) = {
+	.name = "devtree",
+	.desc = "device tree operations",
+	.usage = cmd_devtree_usage,
+	.exec = cmd_devtree_exec,
+};

@@ -21,4 +21,9 @@ static int cmd_echo_exec(int argc, char **argv)
 	return 0;
 }
 
-VMM_DECLARE_CMD(cmd_echo, "echo", "echo the words given", cmd_echo_usage, cmd_echo_exec);
+VMM_CMD(cmd_echo) = {
+	.name = "echo",
+	.desc = "echo the words given",
+	.usage = cmd_echo_usage,
+	.exec = cmd_echo_exec,
+};

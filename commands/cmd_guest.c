@@ -196,4 +196,9 @@ static int guest_exec(int argc, char **argv)
 	return -EINVAL;
 }
 
-VMM_DECLARE_CMD(guest_cmd, "guest", "control commands for guest", guest_usage, guest_exec);
+VMM_CMD(guest_cmd) = {
+	.name = "guest",
+	.desc = "control commands for guest",
+	.usage = guest_usage,
+	.exec = guest_exec,
+};

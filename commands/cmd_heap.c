@@ -62,4 +62,9 @@ static int cmd_heap_exec(int argc, char **argv)
 	return argc == 2 && !strcmp(argv[1], "help") ? 0 : -EINVAL;
 }
 
-VMM_DECLARE_CMD(cmd_heap, "heap", "heap commands", cmd_heap_usage, cmd_heap_exec);
+VMM_CMD(cmd_heap) = {
+	.name = "heap",
+	.desc = "heap commands",
+	.usage = cmd_heap_usage,
+	.exec = cmd_heap_exec,
+};

@@ -54,5 +54,9 @@ static int cmd_help_exec(int argc, char **argv)
 	return 0;
 }
 
-VMM_DECLARE_CMD(cmd_help, "help", "displays list of all commands", cmd_help_usage,
-		cmd_help_exec);
+VMM_CMD(cmd_help) = {
+	.name = "help",
+	.desc = "displays list of all commands",
+	.usage = cmd_help_usage,
+	.exec = cmd_help_exec,
+};

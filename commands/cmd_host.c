@@ -104,4 +104,9 @@ static int host_exec(int argc, char **argv)
 	return -EINVAL;
 }
 
-VMM_DECLARE_CMD(host_cmd, "host", "host information", host_usage, host_exec);
+VMM_CMD(host_cmd) = {
+	.name = "host",
+	.desc = "host information",
+	.usage = host_usage,
+	.exec = host_exec,
+};

@@ -120,4 +120,9 @@ static int cmd_net_exec(int argc, char **argv)
 	return -EINVAL;
 }
 
-VMM_DECLARE_CMD(cmd_net, "net", "network switch and port commands", cmd_net_usage, cmd_net_exec);
+VMM_CMD(cmd_net) = {
+	.name = "net",
+	.desc = "network switch and port commands",
+	.usage = cmd_net_usage,
+	.exec = cmd_net_exec,
+};

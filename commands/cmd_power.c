@@ -38,5 +38,15 @@ static int shutdown_exec(int argc, char **argv)
 	arch_system_shutdown();
 }
 
-VMM_DECLARE_CMD(reset_cmd, "reset", "reset the host", reset_usage, reset_exec);
-VMM_DECLARE_CMD(shutdown_cmd, "shutdown", "shut down the host", shutdown_usage, shutdown_exec);
+VMM_CMD(reset_cmd) = {
+	.name = "reset",
+	.desc = "reset the host",
+	.usage = reset_usage,
+	.exec = reset_exec,
+};
+VMM_CMD(shutdown_cmd) = {
+	.name = "shutdown",
+	.desc = "shut down the host",
+	.usage = shutdown_usage,
+	.exec = shutdown_exec,
+};

@@ -75,4 +75,9 @@ static int cmd_rbd_exec(int argc, char **argv)
 	return -EINVAL;
 }
 
-VMM_DECLARE_CMD(cmd_rbd, "rbd", "RAM backed block devices", cmd_rbd_usage, cmd_rbd_exec);
+VMM_CMD(cmd_rbd) = {
+	.name = "rbd",
+	.desc = "RAM backed block devices",
+	.usage = cmd_rbd_usage,
+	.exec = cmd_rbd_exec,
+};

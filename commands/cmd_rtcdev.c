@@ -101,4 +101,9 @@ static int rtcdev_exec(int argc, char **argv)
 	return rtcdev_sync(rtc, argv[1]);
 }
 
-VMM_DECLARE_CMD(rtcdev_cmd, "rtcdev", "rtc device commands", rtcdev_usage, rtcdev_exec);
+VMM_CMD(rtcdev_cmd) = {
+	.name = "rtcdev",
+	.desc = "rtc device commands",
+	.usage = rtcdev_usage,
+	.exec = rtcdev_exec,
+};

@@ -87,4 +87,9 @@ static int cmd_shmem_exec(int argc, char **argv)
 	return -EINVAL;
 }
 
-VMM_DECLARE_CMD(cmd_shmem, "shmem", "shared memory commands", cmd_shmem_usage, cmd_shmem_exec);
+VMM_CMD(cmd_shmem) = {
+	.name = "shmem",
+	.desc = "shared memory commands",
+	.usage = cmd_shmem_usage,
+	.exec = cmd_shmem_exec,
+};

@@ -72,4 +72,9 @@ bad:
 	return -EINVAL;
 }
 
-VMM_DECLARE_CMD(sleep_cmd, "sleep", "sleep for some time", sleep_usage, sleep_exec);
+VMM_CMD(sleep_cmd) = {
+	.name = "sleep",
+	.desc = "sleep for some time",
+	.usage = sleep_usage,
+	.exec = sleep_exec,
+};

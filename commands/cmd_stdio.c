@@ -59,4 +59,9 @@ static int stdio_exec(int argc, char **argv)
 	return -EINVAL;
 }
 
-VMM_DECLARE_CMD(stdio_cmd, "stdio", "standard I/O commands", stdio_usage, stdio_exec);
+VMM_CMD(stdio_cmd) = {
+	.name = "stdio",
+	.desc = "standard I/O commands",
+	.usage = stdio_usage,
+	.exec = stdio_exec,
+};

@@ -76,4 +76,9 @@ static int thread_exec(int argc, char **argv)
 	return -EINVAL;
 }
 
-VMM_DECLARE_CMD(thread_cmd, "thread", "control commands for threads", thread_usage, thread_exec);
+VMM_CMD(thread_cmd) = {
+	.name = "thread",
+	.desc = "control commands for threads",
+	.usage = thread_usage,
+	.exec = thread_exec,
+};

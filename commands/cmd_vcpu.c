@@ -140,4 +140,9 @@ static int vcpu_exec(int argc, char **argv)
 	return rc;
 }
 
-VMM_DECLARE_CMD(vcpu_cmd, "vcpu", "control commands for vcpu", vcpu_usage, vcpu_exec);
+VMM_CMD(vcpu_cmd) = {
+	.name = "vcpu",
+	.desc = "control commands for vcpu",
+	.usage = vcpu_usage,
+	.exec = vcpu_exec,
+};

@@ -109,4 +109,9 @@ static int vdisk_exec(int argc, char **argv)
 	return vdisk_attach_cmd(vd, argv[3]);
 }
 
-VMM_DECLARE_CMD(cmd_vdisk, "vdisk", "virtual disk commands", vdisk_usage, vdisk_exec);
+VMM_CMD(cmd_vdisk) = {
+	.name = "vdisk",
+	.desc = "virtual disk commands",
+	.usage = vdisk_usage,
+	.exec = vdisk_exec,
+};

@@ -22,4 +22,9 @@ static int version_exec(int argc, char **argv)
 	return 0;
 }
 
-VMM_DECLARE_CMD(version_cmd, "version", "show version of hypervisor", version_usage, version_exec);
+VMM_CMD(version_cmd) = {
+	.name = "version",
+	.desc = "show version of hypervisor",
+	.usage = version_usage,
+	.exec = version_exec,
+};

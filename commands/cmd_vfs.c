@@ -176,4 +176,9 @@ static int cmd_vfs_exec(int argc, char **argv)
 	return -EINVAL;
 }
 
-VMM_DECLARE_CMD(cmd_vfs, "vfs", "virtual file system commands", cmd_vfs_usage, cmd_vfs_exec);
+VMM_CMD(cmd_vfs) = {
+	.name = "vfs",
+	.desc = "virtual file system commands",
+	.usage = cmd_vfs_usage,
+	.exec = cmd_vfs_exec,
+};

@@ -149,5 +149,9 @@ static int vserial_exec(int argc, char **argv)
 	return -EINVAL;
 }
 
-VMM_DECLARE_CMD(vserial_cmd, "vserial", "virtual serial port commands", vserial_usage,
-		vserial_exec);
+VMM_CMD(vserial_cmd) = {
+	.name = "vserial",
+	.desc = "virtual serial port commands",
+	.usage = vserial_usage,
+	.exec = vserial_exec,
+};

@@ -100,5 +100,9 @@ static int wallclock_exec(int argc, char **argv)
 	return -EINVAL;
 }
 
-VMM_DECLARE_CMD(wallclock_cmd, "wallclock", "wall-clock commands", wallclock_usage,
-		wallclock_exec);
+VMM_CMD(wallclock_cmd) = {
+	.name = "wallclock",
+	.desc = "wall-clock commands",
+	.usage = wallclock_usage,
+	.exec = wallclock_exec,
+};

@@ -312,5 +312,12 @@ static int vaplic_probe(struct guest *g, struct guest_region *r, void **priv)
 }
 
 static const char *const vaplic_compat[] = { "riscv,aplic", NULL };
-VMM_DECLARE_EMULATOR(vaplic_emulator, "vaplic", vaplic_compat, vaplic_probe, vaplic_read,
-		     vaplic_write, vaplic_reset, vaplic_remove);
+VMM_EMULATOR(vaplic_emulator) = {
+	.name = "vaplic",
+	.compatible = vaplic_compat,
+	.probe = vaplic_probe,
+	.read = vaplic_read,
+	.write = vaplic_write,
+	.reset = vaplic_reset,
+	.remove = vaplic_remove,
+};

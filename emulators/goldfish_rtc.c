@@ -243,5 +243,12 @@ static void gf_remove(void *priv)
 
 static const char *const gf_compat[] = { "google,goldfish-rtc", NULL };
 
-VMM_DECLARE_EMULATOR(goldfish_rtc_emu, "goldfish-rtc", gf_compat, gf_probe, gf_read, gf_write,
-		     gf_reset, gf_remove);
+VMM_EMULATOR(goldfish_rtc_emu) = {
+	.name = "goldfish-rtc",
+	.compatible = gf_compat,
+	.probe = gf_probe,
+	.read = gf_read,
+	.write = gf_write,
+	.reset = gf_reset,
+	.remove = gf_remove,
+};

@@ -147,5 +147,12 @@ static int vimsic_probe(struct guest *g, struct guest_region *r, void **priv)
 }
 
 static const char *const vimsic_compat[] = { "riscv,imsics", NULL };
-VMM_DECLARE_EMULATOR(vimsic_emulator, "vimsic", vimsic_compat, vimsic_probe, vimsic_read,
-		     vimsic_write, NULL, vimsic_remove);
+VMM_EMULATOR(vimsic_emulator) = {
+	.name = "vimsic",
+	.compatible = vimsic_compat,
+	.probe = vimsic_probe,
+	.read = vimsic_read,
+	.write = vimsic_write,
+	.reset = NULL,
+	.remove = vimsic_remove,
+};

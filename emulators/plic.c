@@ -260,5 +260,12 @@ static int vplic_probe(struct guest *g, struct guest_region *r, void **priv)
 }
 
 static const char *const vplic_compat[] = { "sifive,plic0", "riscv,plic0", NULL };
-VMM_DECLARE_EMULATOR(vplic_emulator, "vplic", vplic_compat, vplic_probe, vplic_read, vplic_write,
-		     vplic_reset, vplic_remove);
+VMM_EMULATOR(vplic_emulator) = {
+	.name = "vplic",
+	.compatible = vplic_compat,
+	.probe = vplic_probe,
+	.read = vplic_read,
+	.write = vplic_write,
+	.reset = vplic_reset,
+	.remove = vplic_remove,
+};

@@ -122,5 +122,12 @@ static void simplefb_remove(void *priv)
 
 static const char *const simplefb_compat[] = { "simplefb-0.1", NULL };
 
-VMM_DECLARE_EMULATOR(simplefb_emu, "simplefb", simplefb_compat, simplefb_probe, simplefb_read,
-		     simplefb_write, simplefb_reset, simplefb_remove);
+VMM_EMULATOR(simplefb_emu) = {
+	.name = "simplefb",
+	.compatible = simplefb_compat,
+	.probe = simplefb_probe,
+	.read = simplefb_read,
+	.write = simplefb_write,
+	.reset = simplefb_reset,
+	.remove = simplefb_remove,
+};

@@ -164,5 +164,12 @@ static void uart_remove(void *priv)
 
 static const char *const uart_compat[] = { "ns16550a", "ns16550d", "8250", NULL };
 
-VMM_DECLARE_EMULATOR(uart8250_emu, "uart8250", uart_compat, uart_probe, uart_read, uart_write,
-		     uart_reset, uart_remove);
+VMM_EMULATOR(uart8250_emu) = {
+	.name = "uart8250",
+	.compatible = uart_compat,
+	.probe = uart_probe,
+	.read = uart_read,
+	.write = uart_write,
+	.reset = uart_reset,
+	.remove = uart_remove,
+};

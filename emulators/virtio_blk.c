@@ -180,7 +180,7 @@ static int vblk_probe(struct virtio_dev *vd, void **priv)
 	return 0;
 }
 
-VMM_DECLARE_VIRTIO_BACKEND(virtio_blk_backend) = {
+VMM_VIRTIO_BACKEND(virtio_blk_backend) = {
 	.name = "virtio-blk",
 	.type = VIRTIO_ID_BLOCK,
 	.num_queues = 1,

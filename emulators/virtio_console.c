@@ -115,7 +115,7 @@ static int vcon_probe(struct virtio_dev *vd, void **priv)
 	return 0;
 }
 
-VMM_DECLARE_VIRTIO_BACKEND(virtio_console_backend) = {
+VMM_VIRTIO_BACKEND(virtio_console_backend) = {
 	.name = "virtio-console",
 	.type = VIRTIO_ID_CONSOLE,
 	.num_queues = 2,

@@ -346,5 +346,12 @@ static int vmmio_probe(struct guest *g, struct guest_region *r, void **priv)
 }
 
 static const char *const virtio_compat[] = { "virtio,mmio", NULL };
-VMM_DECLARE_EMULATOR(virtio_mmio_emulator, "virtio-mmio", virtio_compat, vmmio_probe, vmmio_read,
-		     vmmio_write, vmmio_reset, vmmio_remove);
+VMM_EMULATOR(virtio_mmio_emulator) = {
+	.name = "virtio-mmio",
+	.compatible = virtio_compat,
+	.probe = vmmio_probe,
+	.read = vmmio_read,
+	.write = vmmio_write,
+	.reset = vmmio_reset,
+	.remove = vmmio_remove,
+};

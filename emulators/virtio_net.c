@@ -264,7 +264,7 @@ static int vnet_probe(struct virtio_dev *vd, void **priv)
 	return 0;
 }
 
-VMM_DECLARE_VIRTIO_BACKEND(virtio_net_backend) = {
+VMM_VIRTIO_BACKEND(virtio_net_backend) = {
 	.name = "virtio-net",
 	.type = VIRTIO_ID_NET,
 	.num_queues = 2,

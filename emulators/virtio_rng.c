@@ -66,7 +66,7 @@ static int vrng_probe(struct virtio_dev *vd, void **priv)
 	return 0;
 }
 
-VMM_DECLARE_VIRTIO_BACKEND(virtio_rng_backend) = {
+VMM_VIRTIO_BACKEND(virtio_rng_backend) = {
 	.name = "virtio-rng",
 	.type = VIRTIO_ID_RNG,
 	.num_queues = 1,

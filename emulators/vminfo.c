@@ -130,5 +130,12 @@ static void vminfo_remove(void *priv)
 
 static const char *const vminfo_compat[] = { "vminfo-0.1", NULL };
 
-VMM_DECLARE_EMULATOR(vminfo_emu, "vminfo", vminfo_compat, vminfo_probe, vminfo_read, vminfo_write,
-		     vminfo_reset, vminfo_remove);
+VMM_EMULATOR(vminfo_emu) = {
+	.name = "vminfo",
+	.compatible = vminfo_compat,
+	.probe = vminfo_probe,
+	.read = vminfo_read,
+	.write = vminfo_write,
+	.reset = vminfo_reset,
+	.remove = vminfo_remove,
+};

@@ -39,5 +39,12 @@ static void zero_nop(void *priv)
 
 static const char *const zero_compat[] = { "zero", NULL };
 
-VMM_DECLARE_EMULATOR(zero_emu, "zero", zero_compat, zero_probe, zero_read, zero_write, zero_nop,
-		     zero_nop);
+VMM_EMULATOR(zero_emu) = {
+	.name = "zero",
+	.compatible = zero_compat,
+	.probe = zero_probe,
+	.read = zero_read,
+	.write = zero_write,
+	.reset = zero_nop,
+	.remove = zero_nop,
+};

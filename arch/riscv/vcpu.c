@@ -13,8 +13,10 @@
 #include <arch/asm.h>
 #include <arch/cpu.h>
 #include <arch/gstage_guest.h>
+#include <arch/sbi_server.h>
 #include <arch/vcpu_aia.h>
 #include <arch/vcpu_priv.h>
+#include <vmm/devtree.h>
 #include <vmm/guest.h>
 #include <vmm/guest_internal.h>
 #include <vmm/smp.h>
@@ -43,13 +45,17 @@ bool vcpu_uses_sstc(struct vcpu *v)
 	return (v->isa >> ISA_EXT_SSTC) & 1;
 }
 
-int arch_vcpu_init(struct vcpu *v, const char *isa_string)
+int arch_vcpu_init(struct vcpu *v, int node)
 {
+	const char *isa_string = devtree_read_string(node, "riscv,isa");
 	struct vcpu_arch *a = calloc(1, sizeof(*a));
 
 	if (!a)
 		return -ENOMEM;
 	v->arch = a;
+	if (!isa_string)
+		isa_string = "rv64imafdc";
+	sbi_server_vcpu_config(v, node);
 	v->isa = isa_parse_string(isa_string) & host_isa & VCPU_ISA_ALLOWED;
 	if (!(v->isa & (1ULL << ('i' - 'a')))) {
 		printf("Error: %s: riscv,isa \"%s\" has no base integer ISA\n", v->node_path,

@@ -9,24 +9,24 @@
 #include <vmm/spinlock.h>
 #include "vfs_priv.h"
 
-VMM_TABLE_DECLARE(const struct vfs_fs, vfs_fs_table);
+VMM_TABLE_DECLARE(const struct vfs_fs, vmm_filesystems);
 
 static struct vfs_mnt mounts[VFS_MOUNT_MAX];
 static spinlock_t mnt_lock = SPINLOCK_INIT;
 
 int vfs_fs_count(void)
 {
-	return __stop_vfs_fs_table - __start_vfs_fs_table;
+	return __stop_vmm_filesystems - __start_vmm_filesystems;
 }
 
 /* The idx-th driver in (order, name) order, found by counting the drivers
  * that sort before each one: the table is tiny. */
 const struct vfs_fs *vfs_fs_get(int idx)
 {
-	vmm_table_foreach(const struct vfs_fs, vfs_fs_table, fs) {
+	vmm_table_foreach(const struct vfs_fs, vmm_filesystems, fs) {
 		int before = 0;
 
-		vmm_table_foreach(const struct vfs_fs, vfs_fs_table, o) {
+		vmm_table_foreach(const struct vfs_fs, vmm_filesystems, o) {
 			if (o->order < fs->order ||
 			    (o->order == fs->order && strcmp(o->name, fs->name) < 0))
 				before++;

@@ -15,10 +15,6 @@
 #include <vmm/guest_internal.h>
 #include <vmm/vcpu.h>
 
-static const char *const sbi_hide_names[] = {
-	"time", "rfence", "ipi", "hsm", "dbcn", "srst", "nacl", "legacy", "xvisor", "pmu", "susp",
-};
-
 const char *vcpu_state_name(const struct vcpu *v)
 {
 	switch (v->state) {
@@ -196,7 +192,6 @@ static struct vmm_cpu *pick_cpu(int node, struct guest *g, unsigned int index,
 static bool read_vcpu_config(struct vcpu *v, int node, uint32_t *prio, uint64_t *slice)
 {
 	const char *compat = devtree_read_string(node, "compatible");
-	char prop[48];
 
 	if (!compat || strcmp(compat, "riscv,generic")) {
 		printf("Error: %s: property 'compatible' must be \"riscv,generic\"\n", v->node_path);
@@ -209,11 +204,6 @@ static bool read_vcpu_config(struct vcpu *v, int node, uint32_t *prio, uint64_t 
 	v->poweroff = devtree_has_prop(node, "poweroff");
 	devtree_read_u32(node, "priority", prio);
 	devtree_read_u64(node, "time_slice", slice);
-	for (unsigned int i = 0; i < sizeof(sbi_hide_names) / sizeof(sbi_hide_names[0]); i++) {
-		snprintf(prop, sizeof(prop), "xvisor,disable-sbi-%s", sbi_hide_names[i]);
-		if (devtree_has_prop(node, prop))
-			v->sbi_disabled |= 1UL << i;
-	}
 	return true;
 }
 
@@ -224,7 +214,6 @@ struct vcpu *vcpu_create(struct guest *g, unsigned int index, const char *node_p
 	uint32_t prio = THREAD_DEFAULT_PRIO;
 	uint64_t slice = THREAD_DEFAULT_SLICE_NS;
 	unsigned long affinity;
-	const char *isa;
 
 	if (!v)
 		return NULL;
@@ -234,8 +223,7 @@ struct vcpu *vcpu_create(struct guest *g, unsigned int index, const char *node_p
 	snprintf(v->node_path, sizeof(v->node_path), "%s", node_path);
 	if (node < 0 || !read_vcpu_config(v, node, &prio, &slice))
 		goto fail;
-	isa = devtree_read_string(node, "riscv,isa");
-	if (arch_vcpu_init(v, isa ? isa : "rv64imafdc"))
+	if (arch_vcpu_init(v, node))
 		goto fail;
 	v->thread = thread_create(v->name, vcpu_thread_main, v, pick_cpu(node, g, index, &affinity),
 				  prio);

@@ -78,7 +78,7 @@ static void bridge_port_removed(struct netswitch *sw, struct netport *p)
 			br->table[i].port = NULL;
 }
 
-VMM_DECLARE_NET_POLICY(net_bridge_policy) = {
+VMM_NET_POLICY(net_bridge_policy) = {
 	.name = "bridge",
 	.desc = "learning bridge: MAC table, flood unknown and broadcast",
 	.priv_size = sizeof(struct bridge),

@@ -10,7 +10,7 @@ static void hub_forward(struct netswitch *sw, struct netport *src, const uint8_t
 	netswitch_flood(sw, src, frame, len);
 }
 
-VMM_DECLARE_NET_POLICY(net_hub_policy) = {
+VMM_NET_POLICY(net_hub_policy) = {
 	.name = "hub",
 	.desc = "flood every frame to all other ports",
 	.forward = hub_forward,

@@ -256,4 +256,9 @@ static int aplic_probe(const void *fdt, int node)
 }
 
 static const char *const aplic_compat[] = { "riscv,aplic", NULL };
-VMM_DECLARE_DRIVER(aplic_driver, "aplic", aplic_compat, DRIVER_STAGE_IRQCHIP, aplic_probe);
+VMM_DRIVER(aplic_driver) = {
+	.name = "aplic",
+	.compatible = aplic_compat,
+	.stage = DRIVER_STAGE_IRQCHIP,
+	.probe = aplic_probe,
+};

@@ -133,4 +133,9 @@ static int imsic_probe(const void *fdt, int node)
 }
 
 static const char *const imsic_compat[] = { "riscv,imsics", NULL };
-VMM_DECLARE_DRIVER(imsic_driver, "imsic", imsic_compat, DRIVER_STAGE_IRQCHIP, imsic_probe);
+VMM_DRIVER(imsic_driver) = {
+	.name = "imsic",
+	.compatible = imsic_compat,
+	.stage = DRIVER_STAGE_IRQCHIP,
+	.probe = imsic_probe,
+};

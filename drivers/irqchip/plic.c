@@ -123,4 +123,9 @@ static int plic_probe(const void *fdt, int node)
 }
 
 static const char *const plic_compat[] = { "riscv,plic0", "sifive,plic-1.0.0", NULL };
-VMM_DECLARE_DRIVER(plic_driver, "plic", plic_compat, DRIVER_STAGE_IRQCHIP, plic_probe);
+VMM_DRIVER(plic_driver) = {
+	.name = "plic",
+	.compatible = plic_compat,
+	.stage = DRIVER_STAGE_IRQCHIP,
+	.probe = plic_probe,
+};

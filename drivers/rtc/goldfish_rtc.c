@@ -74,5 +74,9 @@ static int goldfish_rtc_probe(const void *fdt, int node)
 }
 
 static const char *const goldfish_rtc_compat[] = { "google,goldfish-rtc", NULL };
-VMM_DECLARE_DRIVER(goldfish_rtc_driver, "goldfish-rtc", goldfish_rtc_compat, DRIVER_STAGE_DEVICE,
-		   goldfish_rtc_probe);
+VMM_DRIVER(goldfish_rtc_driver) = {
+	.name = "goldfish-rtc",
+	.compatible = goldfish_rtc_compat,
+	.stage = DRIVER_STAGE_DEVICE,
+	.probe = goldfish_rtc_probe,
+};

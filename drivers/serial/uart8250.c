@@ -149,5 +149,9 @@ static int uart8250_probe(const void *fdt, int node)
 }
 
 static const char *const uart8250_compat[] = { "ns16550a", "ns16550", "ns8250", "8250", NULL };
-VMM_DECLARE_DRIVER(uart8250_driver, "uart8250", uart8250_compat, DRIVER_STAGE_DEVICE,
-		   uart8250_probe);
+VMM_DRIVER(uart8250_driver) = {
+	.name = "uart8250",
+	.compatible = uart8250_compat,
+	.stage = DRIVER_STAGE_DEVICE,
+	.probe = uart8250_probe,
+};

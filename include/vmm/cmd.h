@@ -21,9 +21,7 @@ struct vmm_cmd {
 	int (*exec)(int argc, char **argv);
 };
 
-#define VMM_DECLARE_CMD(var, nm, dsc, usg, ex) \
-	static const struct vmm_cmd var VMM_TABLE_ENTRY(vmm_cmds) = { \
-		.name = nm, .desc = dsc, .usage = usg, .exec = ex }
+#define VMM_CMD(var) static const struct vmm_cmd var VMM_TABLE_ENTRY(vmm_cmds)
 
 /* Find a command by exact, case-sensitive name; NULL if there is none. */
 const struct vmm_cmd *vmm_cmd_find(const char *name);

@@ -24,9 +24,7 @@ struct vmm_driver {
 	int (*probe)(const void *fdt, int node);
 };
 
-#define VMM_DECLARE_DRIVER(var, nm, compat, stg, prb) \
-	static const struct vmm_driver var VMM_TABLE_ENTRY(vmm_drivers) = { \
-		.name = nm, .compatible = compat, .stage = stg, .probe = prb }
+#define VMM_DRIVER(var) static const struct vmm_driver var VMM_TABLE_ENTRY(vmm_drivers)
 
 void drivers_probe(const void *fdt);
 

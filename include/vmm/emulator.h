@@ -30,10 +30,7 @@ struct emulator {
 	void (*remove)(void *priv);
 };
 
-#define VMM_DECLARE_EMULATOR(var, nm, compat, prb, rd, wr, rst, rm) \
-	static const struct emulator var VMM_TABLE_ENTRY(vmm_emulators) = { \
-		.name = nm, .compatible = compat, .probe = prb, .read = rd, \
-		.write = wr, .reset = rst, .remove = rm }
+#define VMM_EMULATOR(var) static const struct emulator var VMM_TABLE_ENTRY(vmm_emulators)
 
 const struct emulator *emulator_match(const char *compatible);
 

@@ -38,7 +38,7 @@ void vcpu_reset_and_start(struct vcpu *v, bool start);
 int arch_guest_init(struct guest *g);
 void arch_guest_deinit(struct guest *g);
 int arch_guest_map_region(struct guest *g, struct guest_region *r);
-int arch_vcpu_init(struct vcpu *v, const char *isa_string);
+int arch_vcpu_init(struct vcpu *v, int node);
 void arch_vcpu_deinit(struct vcpu *v);
 void arch_vcpu_reset_regs(struct vcpu *v, uint64_t pc, uint64_t a0, uint64_t a1);
 /* Thread body of a vCPU: runs the guest while v->state is RUNNING. */

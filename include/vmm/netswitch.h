@@ -47,7 +47,7 @@ struct netswitch_policy {
 	void (*port_removed)(struct netswitch *sw, struct netport *p);
 };
 
-#define VMM_DECLARE_NET_POLICY(var) \
+#define VMM_NET_POLICY(var) \
 	static const struct netswitch_policy var VMM_TABLE_ENTRY(vmm_net_policies)
 
 VMM_TABLE_DECLARE(const struct netswitch_policy, vmm_net_policies);

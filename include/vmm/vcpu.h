@@ -38,7 +38,7 @@ struct vcpu {
 	bool poweroff;			/* not started by guest kick */
 	uint64_t start_pc;
 	uint64_t isa;			/* isa_set_t of the vCPU */
-	uint64_t sbi_disabled;		/* bit per hideable SBI extension */
+	uint64_t sbi_disabled;		/* bit per SBI extension table entry */
 	volatile unsigned long irq_pending;	/* VS interrupt bits to raise */
 	volatile unsigned long irq_clear;	/* VS interrupt bits to lower */
 	volatile bool reset_pending;	/* reload registers before running */

@@ -63,8 +63,7 @@ struct vfs_fs {
 	ssize_t (*readlink)(void *sb, uint64_t ino, char *buf, size_t len);
 };
 
-#define VFS_DECLARE_FS(var) \
-	static const struct vfs_fs var VMM_TABLE_ENTRY(vfs_fs_table)
+#define VMM_FILESYSTEM(var) static const struct vfs_fs var VMM_TABLE_ENTRY(vmm_filesystems)
 
 /* Registered filesystems in try order: count and the idx-th (or NULL). */
 int vfs_fs_count(void);

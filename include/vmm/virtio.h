@@ -1,7 +1,7 @@
 /*
  * virtio device back-ends behind the virtio-mmio transport
  * (emulators/virtio_mmio.c).  A back-end is one file that declares a
- * struct virtio_backend with VMM_DECLARE_VIRTIO_BACKEND; the transport
+ * struct virtio_backend with VMM_VIRTIO_BACKEND(var); the transport
  * picks it by the region's `virtio_type` (a type with no back-end answers
  * as an empty slot, device ID 0).  The transport owns the registers,
  * feature negotiation, the queues and the interrupt line; the back-end
@@ -55,7 +55,7 @@ struct virtio_backend {
 	void (*driver_ok)(void *priv);
 };
 
-#define VMM_DECLARE_VIRTIO_BACKEND(var) \
+#define VMM_VIRTIO_BACKEND(var) \
 	static const struct virtio_backend var VMM_TABLE_ENTRY(vmm_virtio_backends)
 
 const struct virtio_backend *virtio_backend_find(uint32_t type);

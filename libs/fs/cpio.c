@@ -295,7 +295,7 @@ static ssize_t cpio_readlink(void *sb, uint64_t ino, char *buf, size_t len)
 	return cpio_read(sb, ino, 0, buf, len);
 }
 
-VFS_DECLARE_FS(cpio_fs) = {
+VMM_FILESYSTEM(cpio_fs) = {
 	.name = "cpio",
 	.order = 0,
 	.mount = cpio_mount,

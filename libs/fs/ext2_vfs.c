@@ -96,7 +96,7 @@ static ssize_t ext4_readlink(void *sb, uint64_t ino, char *buf, size_t len)
 	return rc ? rc : ext2_readlink(sb, &in, buf, len);
 }
 
-VFS_DECLARE_FS(ext4_fs) = {
+VMM_FILESYSTEM(ext4_fs) = {
 	.name = "ext4",
 	.order = 10,
 	.mount = ext4_mount,

@@ -51,8 +51,18 @@ static int t_fail_exec(int argc, char **argv)
 	return -EIO;
 }
 
-VMM_DECLARE_CMD(t_rec_cmd, "t_rec", "records its arguments", t_rec_usage, t_rec_exec);
-VMM_DECLARE_CMD(t_fail_cmd, "t_fail", "always fails", NULL, t_fail_exec);
+VMM_CMD(t_rec_cmd) = {
+	.name = "t_rec",
+	.desc = "records its arguments",
+	.usage = t_rec_usage,
+	.exec = t_rec_exec,
+};
+VMM_CMD(t_fail_cmd) = {
+	.name = "t_fail",
+	.desc = "always fails",
+	.usage = NULL,
+	.exec = t_fail_exec,
+};
 
 int fake_run_line(const char *line, const char **out)
 {

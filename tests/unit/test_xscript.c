@@ -19,7 +19,12 @@ static int t_nest_exec(int argc, char **argv)
 	return xscript_run("inner", inner_script, strlen(inner_script));
 }
 
-VMM_DECLARE_CMD(t_nest_cmd, "t_nest", "runs a nested script", NULL, t_nest_exec);
+VMM_CMD(t_nest_cmd) = {
+	.name = "t_nest",
+	.desc = "runs a nested script",
+	.usage = NULL,
+	.exec = t_nest_exec,
+};
 
 /* Run exactly len bytes from a heap copy, so ASan catches over-reads. */
 static int exec(const char *text, size_t len, int *line, const char **out)

@@ -65,8 +65,8 @@ static void base_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 	}
 }
 
-VMM_DECLARE_SBI_EXT(sbi_ext_base,
+VMM_SBI_EXT(sbi_ext_base) = {
 	.eid_min = SBI_EXT_BASE,
 	.eid_max = SBI_EXT_BASE,
 	.handle = base_handle,
-);
+};

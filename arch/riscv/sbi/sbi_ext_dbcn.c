@@ -65,10 +65,9 @@ static void dbcn_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 	}
 }
 
-VMM_DECLARE_SBI_EXT(sbi_ext_dbcn,
+VMM_SBI_EXT(sbi_ext_dbcn) = {
 	.name = "dbcn",
-	.hide_bit = SBI_HIDE_DBCN,
 	.eid_min = SBI_EXT_DBCN,
 	.eid_max = SBI_EXT_DBCN,
 	.handle = dbcn_handle,
-);
+};

@@ -99,10 +99,9 @@ static void hsm_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 	}
 }
 
-VMM_DECLARE_SBI_EXT(sbi_ext_hsm,
+VMM_SBI_EXT(sbi_ext_hsm) = {
 	.name = "hsm",
-	.hide_bit = SBI_HIDE_HSM,
 	.eid_min = SBI_EXT_HSM,
 	.eid_max = SBI_EXT_HSM,
 	.handle = hsm_handle,
-);
+};

@@ -28,10 +28,9 @@ static void ipi_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 	ret->error = sbi_for_each_target(v, args[0], args[1], sbi_ipi_raise, NULL);
 }
 
-VMM_DECLARE_SBI_EXT(sbi_ext_ipi,
+VMM_SBI_EXT(sbi_ext_ipi) = {
 	.name = "ipi",
-	.hide_bit = SBI_HIDE_IPI,
 	.eid_min = SBI_EXT_IPI,
 	.eid_max = SBI_EXT_IPI,
 	.handle = ipi_handle,
-);
+};

@@ -77,10 +77,9 @@ static void legacy_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 	}
 }
 
-VMM_DECLARE_SBI_EXT(sbi_ext_legacy,
+VMM_SBI_EXT(sbi_ext_legacy) = {
 	.name = "legacy",
-	.hide_bit = SBI_HIDE_LEGACY,
 	.eid_min = LEGACY_SET_TIMER,
 	.eid_max = LEGACY_SHUTDOWN,
 	.handle = legacy_handle,
-);
+};

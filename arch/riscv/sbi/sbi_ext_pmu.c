@@ -45,10 +45,9 @@ static void pmu_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 	}
 }
 
-VMM_DECLARE_SBI_EXT(sbi_ext_pmu,
+VMM_SBI_EXT(sbi_ext_pmu) = {
 	.name = "pmu",
-	.hide_bit = SBI_HIDE_PMU,
 	.eid_min = SBI_EXT_PMU,
 	.eid_max = SBI_EXT_PMU,
 	.handle = pmu_handle,
-);
+};

@@ -42,10 +42,9 @@ static void rfence_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 	ret->error = sbi_for_each_target(v, args[0], args[1], sbi_rfence_flush, &fence_i);
 }
 
-VMM_DECLARE_SBI_EXT(sbi_ext_rfence,
+VMM_SBI_EXT(sbi_ext_rfence) = {
 	.name = "rfence",
-	.hide_bit = SBI_HIDE_RFENCE,
 	.eid_min = SBI_EXT_RFENCE,
 	.eid_max = SBI_EXT_RFENCE,
 	.handle = rfence_handle,
-);
+};

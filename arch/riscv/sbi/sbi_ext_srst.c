@@ -29,10 +29,9 @@ static void srst_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 	ret->skip_writeback = true;
 }
 
-VMM_DECLARE_SBI_EXT(sbi_ext_srst,
+VMM_SBI_EXT(sbi_ext_srst) = {
 	.name = "srst",
-	.hide_bit = SBI_HIDE_SRST,
 	.eid_min = SBI_EXT_SRST,
 	.eid_max = SBI_EXT_SRST,
 	.handle = srst_handle,
-);
+};

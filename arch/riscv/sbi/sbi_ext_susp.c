@@ -45,10 +45,9 @@ static void susp_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 		sbi_suspend_resume_at(v, args[1], args[2], ret);
 }
 
-VMM_DECLARE_SBI_EXT(sbi_ext_susp,
+VMM_SBI_EXT(sbi_ext_susp) = {
 	.name = "susp",
-	.hide_bit = SBI_HIDE_SUSP,
 	.eid_min = SBI_EXT_SUSP,
 	.eid_max = SBI_EXT_SUSP,
 	.handle = susp_handle,
-);
+};

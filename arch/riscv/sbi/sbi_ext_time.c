@@ -23,10 +23,9 @@ static void time_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 	ret->error = SBI_SUCCESS;
 }
 
-VMM_DECLARE_SBI_EXT(sbi_ext_time,
+VMM_SBI_EXT(sbi_ext_time) = {
 	.name = "time",
-	.hide_bit = SBI_HIDE_TIME,
 	.eid_min = SBI_EXT_TIME,
 	.eid_max = SBI_EXT_TIME,
 	.handle = time_handle,
-);
+};

@@ -28,10 +28,9 @@ static void xvisor_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 	ret->value = (v->isa >> args[0]) & 1;
 }
 
-VMM_DECLARE_SBI_EXT(sbi_ext_xvisor,
+VMM_SBI_EXT(sbi_ext_xvisor) = {
 	.name = "xvisor",
-	.hide_bit = SBI_HIDE_XVISOR,
 	.eid_min = SBI_EXT_XVISOR,
 	.eid_max = SBI_EXT_XVISOR,
 	.handle = xvisor_handle,
-);
+};

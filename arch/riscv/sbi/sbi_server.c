@@ -8,10 +8,12 @@
  * share: mapping hart masks onto the guest's vCPUs, checking that an
  * address is guest memory, and non-retentive suspend.
  */
+#include <stdio.h>
 #include <string.h>
 #include <arch/sbi.h>
 #include <arch/sbi_server.h>
 #include <arch/vcpu_arch.h>
+#include <vmm/devtree.h>
 #include <vmm/guest.h>
 #include <vmm/vcpu.h>
 #include "sbi_priv.h"
@@ -23,9 +25,28 @@ VMM_TABLE_DECLARE(const struct sbi_ext, vmm_sbi_exts);
 #define REG_A7	17
 #define SBI_NR_ARGS	6	/* a0..a5 */
 
+/* Bit i of vcpu->sbi_disabled hides the i-th extension of the table. */
+static unsigned long ext_bit(const struct sbi_ext *ext)
+{
+	return 1UL << (ext - __start_vmm_sbi_exts);
+}
+
+void sbi_server_vcpu_config(struct vcpu *v, int node)
+{
+	char prop[48];
+
+	vmm_table_foreach(const struct sbi_ext, vmm_sbi_exts, ext) {
+		if (!ext->name)
+			continue;
+		snprintf(prop, sizeof(prop), "xvisor,disable-sbi-%s", ext->name);
+		if (devtree_has_prop(node, prop))
+			v->sbi_disabled |= ext_bit(ext);
+	}
+}
+
 static bool ext_present(struct vcpu *v, const struct sbi_ext *ext)
 {
-	if (ext->name && ((v->sbi_disabled >> ext->hide_bit) & 1))
+	if (v->sbi_disabled & ext_bit(ext))
 		return false;
 	return !ext->probe || ext->probe(v);
 }

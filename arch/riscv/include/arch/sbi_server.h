@@ -1,7 +1,7 @@
 /*
  * The SBI implementation offered to guests.  Each extension is one file
- * (arch/riscv/sbi_ext_*.c) declaring a struct sbi_ext with
- * VMM_DECLARE_SBI_EXT; the dispatcher (sbi_server.c) finds it by EID,
+ * (arch/riscv/sbi/sbi_ext_*.c) declaring a struct sbi_ext with
+ * VMM_SBI_EXT(var) = { ... }; the dispatcher (sbi_server.c) finds it by EID,
  * checks that it is present for the calling vCPU (probe, and not hidden by
  * `xvisor,disable-sbi-<name>`), and calls handle().  handle() reads its
  * arguments from args[0..5] (a0..a5), fills ret->error (an SBI error code)
@@ -27,33 +27,20 @@ struct sbi_ret {
 
 struct sbi_ext {
 	const char *name;	/* for xvisor,disable-sbi-<name>; NULL = cannot hide */
-	unsigned int hide_bit;	/* bit in vcpu->sbi_disabled */
 	unsigned long eid_min, eid_max;
 	bool (*probe)(struct vcpu *v);	/* NULL = always present */
 	void (*handle)(struct vcpu *v, unsigned long eid, unsigned long fid,
 		       const unsigned long *args, struct sbi_ret *ret);
 };
 
-#define VMM_DECLARE_SBI_EXT(var, ...) \
-	static const struct sbi_ext var VMM_TABLE_ENTRY(vmm_sbi_exts) = { __VA_ARGS__ }
-
-/* Bits of vcpu->sbi_disabled (xvisor,disable-sbi-<name>). */
-#define SBI_HIDE_TIME	0
-#define SBI_HIDE_RFENCE	1
-#define SBI_HIDE_IPI	2
-#define SBI_HIDE_HSM	3
-#define SBI_HIDE_DBCN	4
-#define SBI_HIDE_SRST	5
-#define SBI_HIDE_NACL	6
-#define SBI_HIDE_LEGACY	7
-#define SBI_HIDE_XVISOR	8
-#define SBI_HIDE_PMU	9
-#define SBI_HIDE_SUSP	10
+#define VMM_SBI_EXT(var) static const struct sbi_ext var VMM_TABLE_ENTRY(vmm_sbi_exts)
 
 #define SBI_SPEC_VERSION	0x02000000UL
 #define SBI_IMPL_ID		2	/* as Xvisor: guests only print it */
 #define SBI_IMPL_VERSION	0x3002
 
+/* Hide what the vCPU's config node names (xvisor,disable-sbi-<name>). */
+void sbi_server_vcpu_config(struct vcpu *v, int node);
 /* Handle an ecall from VS-mode: called by the vCPU trap handler. */
 void sbi_server_handle(struct vcpu *v);
 /* Is extension eid present for v (for BASE probe_extension)? */

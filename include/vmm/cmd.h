@@ -1,6 +1,6 @@
 /*
  * Management shell commands.  Each command group is one file in commands/
- * that declares a struct vmm_cmd with VMM_DECLARE_CMD; the shell finds it in
+ * that declares a struct vmm_cmd with VMM_CMD; the shell finds it in
  * the vmm_cmds link-time table.  A command prints with printf() and returns
  * 0 on success or a negative errno; the executor then prints
  * "Error: command <name> failed (code <rc>)".  A command given a bad

@@ -1,7 +1,7 @@
 /*
  * Host device drivers, matched by `compatible` against the host device
  * tree.  Each driver is one file that declares itself with
- * VMM_DECLARE_DRIVER; drivers_probe() walks the tree once per stage
+ * VMM_DRIVER; drivers_probe() walks the tree once per stage
  * (interrupt controllers first, then devices) and calls probe() for every
  * enabled node that matches.
  */

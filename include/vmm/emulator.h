@@ -1,6 +1,6 @@
 /*
  * Guest device emulators.  An emulator is one file that declares itself
- * with VMM_DECLARE_EMULATOR and is matched to a virtual region of a guest
+ * with VMM_EMULATOR and is matched to a virtual region of a guest
  * by the region node's `compatible` (or, when it has none, `device_type`).
  * probe() reads its configuration from the region's device-tree node
  * (region->node_path, via vmm/devtree.h) and returns its private state;

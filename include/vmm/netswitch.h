@@ -7,7 +7,7 @@
  * chooses: `bridge` learns source MACs per port and floods broadcast,
  * multicast and unknown destinations; `hub` floods everything.  A frame
  * never goes back to its sender.  Policies register with
- * VMM_DECLARE_NET_POLICY.
+ * VMM_NET_POLICY.
  *
  * Locking: one global lock serialises switches, ports, MAC tables and
  * delivery, so receive callbacks run with it held and must neither sleep

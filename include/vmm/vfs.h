@@ -1,7 +1,7 @@
 /*
  * Virtual filesystem: filesystem drivers, the mount table and a small
  * path-based file API.  Drivers register a struct vfs_fs with
- * VFS_DECLARE_FS; "vfs mount" tries them in ascending .order (cpio before
+ * VMM_FILESYSTEM; "vfs mount" tries them in ascending .order (cpio before
  * ext4).  A driver works on inode numbers inside its own superblock; the VFS
  * does path walking, mount-point crossing, "." / ".." and symlinks (at most
  * VFS_SYMLINK_MAX expansions).  Paths are absolute, at most VFS_PATH_MAX - 1

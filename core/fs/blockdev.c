@@ -161,3 +161,8 @@ int blockdev_write_blocks(struct blockdev *dev, uint64_t lba, uint32_t count,
 		return -EINVAL;
 	return dev->write(dev, lba, count, buf);
 }
+
+int blockdev_flush(struct blockdev *dev)
+{
+	return dev->flush ? dev->flush(dev) : 0;
+}

@@ -28,6 +28,9 @@ struct blockdev {
 	/* Read/write count whole blocks at lba; return 0 or -errno. */
 	int (*read)(struct blockdev *dev, uint64_t lba, uint32_t count, void *buf);
 	int (*write)(struct blockdev *dev, uint64_t lba, uint32_t count, const void *buf);
+	/* Make every completed write durable (optional: NULL when writes are
+	 * durable at once); 0 or -errno. */
+	int (*flush)(struct blockdev *dev);
 	void *priv;
 	int users;			/* references, owned by blockdev.c */
 	struct blockdev *next;		/* registry link, owned by blockdev.c */
@@ -71,5 +74,8 @@ int blockdev_read_bytes(struct blockdev *dev, uint64_t off, void *buf, size_t le
 /* Write whole blocks; -EROFS on a read-only device or one without write. */
 int blockdev_write_blocks(struct blockdev *dev, uint64_t lba, uint32_t count,
 			  const void *buf);
+
+/* Make completed writes durable (see flush); 0 for a device without one. */
+int blockdev_flush(struct blockdev *dev);
 
 #endif

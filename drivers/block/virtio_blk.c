@@ -1,0 +1,209 @@
+/*
+ * Host virtio-blk driver over virtio-mmio (QEMU's `-device
+ * virtio-blk-device`): each disk becomes a block device vda, vdb, ... in
+ * probe order, with its MBR/GPT partitions registered after it (vda1,
+ * ...).  One request is in flight per disk; callers queue for the disk on
+ * a wait queue and sleep until the completion interrupt (PLIC or APLIC,
+ * whichever irq chip the host has).  Before the chip delivers interrupts
+ * (the partition scan at probe time) completion is polled.  Writes are
+ * made durable by flush, which is a FLUSH request when the device has a
+ * write cache (VIRTIO_BLK_F_FLUSH) and nothing otherwise.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <libfdt.h>
+#include <vmm/blockdev.h>
+#include <vmm/driver.h>
+#include <vmm/irq.h>
+#include <vmm/partition.h>
+#include <vmm/waitq.h>
+#include "virtio_mmio_host.h"
+
+#define VIRTIO_ID_BLOCK		2
+#define BLK_F_RO		(1ull << 5)
+#define BLK_F_FLUSH		(1ull << 9)
+#define BLK_T_IN		0
+#define BLK_T_OUT		1
+#define BLK_T_FLUSH		4
+#define BLK_S_OK		0
+#define DESC_F_WRITE		2
+#define MAX_REQ_BLOCKS		512	/* 256 KiB per request */
+
+struct blk_hdr {
+	uint32_t type;
+	uint32_t reserved;
+	uint64_t sector;
+};
+
+struct vblk {
+	struct blockdev bdev;
+	struct vmh_dev vmh;
+	struct waitq wq;	/* its lock also guards busy */
+	bool busy;
+	bool use_irq;
+	char desc[48];
+	struct blk_hdr hdr;
+	volatile uint8_t status;
+};
+
+static int disk_count;
+
+static bool claim(void *arg)
+{
+	struct vblk *vb = arg;
+
+	if (vb->busy)
+		return false;
+	vb->busy = true;
+	return true;
+}
+
+static bool completed(void *arg)
+{
+	return vmh_done(&((struct vblk *)arg)->vmh);
+}
+
+static void release(struct vblk *vb)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&vb->wq.lock, flags);
+	vb->busy = false;
+	spin_unlock_irqrestore(&vb->wq.lock, flags);
+	waitq_wake_all(&vb->wq);
+}
+
+/* One request: header, optional data buffer, status byte. */
+static int do_request(struct vblk *vb, uint32_t type, uint64_t lba, void *buf,
+		      uint32_t len)
+{
+	struct vmh_desc *d = vb->vmh.desc;
+	unsigned int n = 0;
+	int rc;
+
+	if (vb->use_irq)
+		waitq_wait_event(&vb->wq, claim, vb);
+	vb->hdr = (struct blk_hdr){ .type = type, .sector = lba };
+	vb->status = 0xff;
+	d[n++] = (struct vmh_desc){ .addr = (uintptr_t)&vb->hdr, .len = sizeof(vb->hdr) };
+	if (len)
+		d[n++] = (struct vmh_desc){ .addr = (uintptr_t)buf, .len = len,
+					    .flags = type == BLK_T_IN ? DESC_F_WRITE : 0 };
+	d[n++] = (struct vmh_desc){ .addr = (uintptr_t)&vb->status, .len = 1,
+				    .flags = DESC_F_WRITE };
+	vmh_submit(&vb->vmh, n);
+	if (vb->use_irq)
+		waitq_wait_event(&vb->wq, completed, vb);
+	else
+		while (!completed(vb))
+			;
+	rc = vb->status == BLK_S_OK ? 0 : -EIO;
+	if (vb->use_irq)
+		release(vb);
+	return rc;
+}
+
+static int vblk_rw(struct blockdev *dev, uint32_t type, uint64_t lba,
+		   uint32_t count, uint8_t *buf)
+{
+	if (lba > dev->block_count || count > dev->block_count - lba)
+		return -EINVAL;
+	while (count) {
+		uint32_t n = count < MAX_REQ_BLOCKS ? count : MAX_REQ_BLOCKS;
+		int rc = do_request(dev->priv, type, lba, buf, n * BLOCKDEV_BLOCK_SIZE);
+
+		if (rc)
+			return rc;
+		lba += n;
+		buf += (size_t)n * BLOCKDEV_BLOCK_SIZE;
+		count -= n;
+	}
+	return 0;
+}
+
+static int vblk_read(struct blockdev *dev, uint64_t lba, uint32_t count, void *buf)
+{
+	return vblk_rw(dev, BLK_T_IN, lba, count, buf);
+}
+
+static int vblk_write(struct blockdev *dev, uint64_t lba, uint32_t count,
+		      const void *buf)
+{
+	return vblk_rw(dev, BLK_T_OUT, lba, count, (uint8_t *)buf);
+}
+
+static int vblk_flush(struct blockdev *dev)
+{
+	struct vblk *vb = dev->priv;
+
+	if (!(vb->vmh.features & BLK_F_FLUSH))
+		return 0;
+	return do_request(vb, BLK_T_FLUSH, 0, NULL, 0);
+}
+
+static void vblk_irq(unsigned int irq, void *dev)
+{
+	struct vblk *vb = dev;
+
+	(void)irq;
+	vmh_irq_ack(&vb->vmh);
+	waitq_wake_all(&vb->wq);
+}
+
+static int vblk_probe(const void *fdt, int node)
+{
+	unsigned int irq = fdt_node_irq(fdt, node);
+	struct vblk *vb;
+	uint64_t base;
+	int rc;
+
+	if (fdt_node_reg(fdt, node, 0, &base, NULL))
+		return -EINVAL;
+	vb = calloc(1, sizeof(*vb));
+	if (!vb)
+		return -ENOMEM;
+	rc = vmh_probe(&vb->vmh, base);
+	if (rc || vb->vmh.device_id != VIRTIO_ID_BLOCK) {
+		free(vb);	/* an empty slot or another device type */
+		return rc;
+	}
+	rc = vmh_start(&vb->vmh, BLK_F_RO | BLK_F_FLUSH);
+	if (rc)
+		goto fail;
+	waitq_init(&vb->wq);
+	snprintf(vb->bdev.name, sizeof(vb->bdev.name), "vd%c", 'a' + disk_count);
+	snprintf(vb->desc, sizeof(vb->desc), "virtio-blk@%llx%s",
+		 (unsigned long long)base,
+		 vb->vmh.features & BLK_F_FLUSH ? " write-back" : "");
+	vb->bdev.desc = vb->desc;
+	vb->bdev.block_size = BLOCKDEV_BLOCK_SIZE;
+	vb->bdev.block_count = vmh_config(&vb->vmh, 0, 8);
+	vb->bdev.readonly = vb->vmh.features & BLK_F_RO;
+	vb->bdev.read = vblk_read;
+	vb->bdev.write = vblk_write;
+	vb->bdev.flush = vblk_flush;
+	vb->bdev.priv = vb;
+	rc = blockdev_register(&vb->bdev);
+	if (rc)
+		goto fail;
+	disk_count++;
+	partition_scan(&vb->bdev);
+	if (irq && irq_get_chip() && !irq_register(irq, vb->bdev.name, vblk_irq, vb))
+		vb->use_irq = true;
+	else
+		printf("INIT: %s: no interrupt, completion is polled\n", vb->bdev.name);
+	return 0;
+fail:
+	vmh_stop(&vb->vmh);
+	free(vb);
+	return rc;
+}
+
+static const char *const vblk_compat[] = { "virtio,mmio", NULL };
+VMM_DRIVER(virtio_blk_driver) = {
+	.name = "virtio-blk",
+	.compatible = vblk_compat,
+	.stage = DRIVER_STAGE_DEVICE,
+	.probe = vblk_probe,
+};

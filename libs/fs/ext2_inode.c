@@ -29,6 +29,7 @@ int ext2_inode_read(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *in)
 	in->mode = ext2_le16(raw + 0);
 	in->size = ext2_le32(raw + 4);
 	in->mtime = ext2_le32(raw + 16);
+	in->dtime = ext2_le32(raw + 20);
 	in->links = ext2_le16(raw + 26);
 	in->blocks512 = ext2_le32(raw + 28) | (uint64_t)ext2_le16(raw + 116) << 32;
 	in->flags = ext2_le32(raw + 32);

@@ -78,3 +78,45 @@ def e2fsck(path):
     """(exit status, output) of `e2fsck -fn`; status 0 means clean."""
     r = subprocess.run(["e2fsck", "-fn", path], capture_output=True, text=True)
     return r.returncode, r.stdout + r.stderr
+
+
+def mkfs(path, fstype="ext2", start=0, size=None, tree=None, extra=()):
+    """mke2fs a filesystem of type fstype into the image at sector start
+    (size sectors, or to the end), filled from directory tree if given."""
+    args = ["mke2fs", "-q", "-F", "-t", fstype, "-E", "root_owner=0:0"]
+    if start:
+        args += ["-E", "offset=%d" % (start * 512)]
+    if tree:
+        args += ["-d", tree]
+    args += list(extra) + [path]
+    if size:
+        args.append("%dk" % (size // 2))
+    subprocess.run(args, check=True, capture_output=True)
+
+
+def extract(path, start, size, out):
+    """Copy size sectors at sector start of image path to file out (for
+    the host tools, which take whole filesystems)."""
+    with open(path, "rb") as f, open(out, "wb") as o:
+        f.seek(start * 512)
+        left = size * 512
+        while left:
+            chunk = f.read(min(left, 1 << 20))
+            assert chunk, "image shorter than its partition table says"
+            o.write(chunk)
+            left -= len(chunk)
+    return out
+
+
+def debugfs_cat(image, path):
+    """The bytes of path in the ext2 image as debugfs reads them."""
+    r = subprocess.run(["debugfs", "-R", "cat " + path, image], capture_output=True,
+                       check=True)
+    return r.stdout
+
+
+def debugfs_ls(image, path):
+    """Names in directory path of the image (debugfs ls -l)."""
+    r = subprocess.run(["debugfs", "-R", "ls -p " + path, image], capture_output=True,
+                       check=True, text=True)
+    return {f.split("/")[5] for f in r.stdout.splitlines() if len(f.split("/")) > 6}

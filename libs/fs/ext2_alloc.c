@@ -5,7 +5,8 @@
  * (the block after the last allocation) so a file written front to back
  * lies in order.  Counts or bitmaps that contradict each other (a free
  * block found in a full group, a double free, a count that would wrap)
- * are corruption: the call fails with -EIO before anything is changed.
+ * are corruption, and so is a "free" block that holds a group's bitmaps or
+ * inode table: the call fails with -EIO before anything is changed.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -82,6 +83,28 @@ static uint32_t find_clear(const uint8_t *map, uint32_t from, uint32_t limit)
 	return from;
 }
 
+static bool overlaps(uint64_t a, uint64_t na, uint64_t b, uint64_t nb)
+{
+	return a < b + nb && b < a + na;
+}
+
+/* A run that a bitmap calls free but that holds the group's own bitmaps
+ * or inode table, or the primary superblock and descriptors, means the
+ * bitmap is corrupt. */
+static bool hits_metadata(struct ext2_fs *fs, const struct group *gr, uint64_t blk,
+			  uint32_t n)
+{
+	uint64_t itb = ((uint64_t)fs->inodes_per_group * fs->inode_size + fs->block_size - 1) /
+		       fs->block_size;
+	uint64_t gdt = fs->incompat & EXT2_INCOMPAT_META_BG ? fs->first_meta_bg + 1 :
+		       ((uint64_t)fs->groups * fs->desc_size + fs->block_size - 1) / fs->block_size;
+
+	return overlaps(blk, n, ext2_le32(gr->d + GD_BLOCK_BITMAP), 1) ||
+	       overlaps(blk, n, ext2_le32(gr->d + GD_INODE_BITMAP), 1) ||
+	       overlaps(blk, n, ext2_le32(gr->d + 8), itb) ||
+	       overlaps(blk, n, 0, fs->first_data_block + 1 + gdt);
+}
+
 static int alloc_in_group(struct ext2_fs *fs, uint32_t g, uint32_t start, uint32_t want,
 			  uint8_t *map, uint64_t *blk, uint32_t *got)
 {
@@ -101,12 +124,14 @@ static int alloc_in_group(struct ext2_fs *fs, uint32_t g, uint32_t start, uint32
 		return -EIO;	/* the descriptor said blocks were free */
 	while (n < want && i + n < limit && !bit(map, i + n))
 		n++;
+	*blk = fs->first_data_block + (uint64_t)g * fs->blocks_per_group + i;
+	if (hits_metadata(fs, &gr, *blk, n))
+		return -EIO;
 	rc = group_count(fs, &gr, GD_FREE_BLOCKS, -(int)n, SB_FREE_BLOCKS, fs->blocks_per_group);
 	if (rc)
 		return rc;
 	set_bits(map, i, n, true);
 	rc = ext2_meta_write(fs, ext2_le32(gr.d + GD_BLOCK_BITMAP), 0, map, fs->block_size);
-	*blk = fs->first_data_block + (uint64_t)g * fs->blocks_per_group + i;
 	*got = n;
 	return rc;
 }

@@ -321,4 +321,35 @@ UNIT_TEST(running_out_of_space_and_inodes)
 	CHECK(fsck_clean());
 }
 
+/* A block bitmap zeroed by corruption calls the group's metadata free:
+ * the writer must refuse (-EIO) and leave the inode table alone. */
+UNIT_TEST(corrupt_bitmap_is_refused)
+{
+	uint8_t *copy;
+	uint32_t bitmap, table, isize;
+	struct vfs_stat st;
+
+	CHECK_EQ(mount_img("ext2-1k.img"), 0);
+	CHECK_EQ(vfs_umount("/"), 0);
+	/* group 0's descriptor is in block 2 of a 1 KiB-block filesystem */
+	bitmap = image[2048] | image[2049] << 8 | image[2050] << 16;
+	table = image[2056] | image[2057] << 8 | image[2058] << 16;
+	memset(image + bitmap * 1024, 0, 1024);
+	copy = malloc(256 * 1024);
+	memcpy(copy, image + table * 1024, 256 * 1024);
+	CHECK_EQ(vfs_mount("img", "/", NULL), 0);
+	CHECK_EQ(write_file("/x", 5000, 1, 5000), -EIO);
+	/* only the slots of the root directory and of the new (empty) /x
+	 * may have changed in the table */
+	CHECK_EQ(vfs_stat("/x", &st), 0);
+	CHECK_EQ(st.size, 0);
+	isize = image[1024 + 88] | image[1024 + 89] << 8;
+	for (uint64_t ino = 2; ino; ino = ino == 2 ? st.ino : 0)
+		memcpy(copy + (ino - 1) * isize, image + table * 1024 + (ino - 1) * isize, isize);
+	CHECK(!memcmp(copy, image + table * 1024, 256 * 1024) ||
+	      !"an inode-table block was handed out as data");
+	free(copy);
+	umount_save("corrupt");
+}
+
 UNIT_MAIN();

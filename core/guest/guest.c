@@ -42,16 +42,6 @@ void guest_for_each(void (*fn)(struct guest *g, void *arg), void *arg)
 		fn(g, arg);
 }
 
-unsigned int guest_count(void)
-{
-	unsigned int n = 0;
-	struct guest *g;
-
-	list_for_each_entry(g, &guests, node)
-		n++;
-	return n;
-}
-
 static int alloc_id(void)
 {
 	for (unsigned int i = 0; i < GUEST_MAX; i++)

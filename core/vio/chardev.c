@@ -25,15 +25,6 @@ int chardev_register(struct chardev *cd)
 	return 0;
 }
 
-void chardev_unregister(struct chardev *cd)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&chardevs_lock, flags);
-	list_del_init(&cd->node);
-	spin_unlock_irqrestore(&chardevs_lock, flags);
-}
-
 struct chardev *chardev_find(const char *name)
 {
 	struct chardev *cd, *found = NULL;

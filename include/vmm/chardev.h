@@ -25,7 +25,6 @@ struct chardev {
 };
 
 int chardev_register(struct chardev *cd);
-void chardev_unregister(struct chardev *cd);
 struct chardev *chardev_find(const char *name);
 void chardev_for_each(void (*fn)(struct chardev *cd, void *arg), void *arg);
 int chardev_getc(struct chardev *cd);

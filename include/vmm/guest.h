@@ -86,7 +86,6 @@ void guest_request_reset(struct guest *g, bool restart);
 
 struct guest *guest_find(const char *name);
 void guest_for_each(void (*fn)(struct guest *g, void *arg), void *arg);
-unsigned int guest_count(void);
 
 /* Region lookup by guest physical address (binary search), or NULL. */
 struct guest_region *guest_region_find(struct guest *g, uint64_t gpa);

@@ -157,7 +157,7 @@ int vdisk_flush(struct vdisk *vd)
 	int rc;
 
 	spin_lock_irqsave(&vd->lock, flags);
-	rc = vd->bdev ? 0 : -ENODEV;
+	rc = vd->bdev ? blockdev_flush(vd->bdev) : -ENODEV;
 	spin_unlock_irqrestore(&vd->lock, flags);
 	return rc;
 }

@@ -4,8 +4,9 @@
  * probe order, with its MBR/GPT partitions registered after it (vda1,
  * ...).  One request is in flight per disk; callers queue for the disk on
  * a wait queue and sleep until the completion interrupt (PLIC or APLIC,
- * whichever irq chip the host has).  Before the chip delivers interrupts
- * (the partition scan at probe time) completion is polled.  Writes are
+ * whichever irq chip the host has).  Callers that cannot sleep (the
+ * partition scan at probe time, a guest's virtio-blk back-end attached to
+ * this disk with `vdisk attach`) poll the ring instead.  Writes are
  * made durable by flush, which is a FLUSH request when the device has a
  * write cache (VIRTIO_BLK_F_FLUSH) and nothing otherwise.
  */
@@ -16,6 +17,7 @@
 #include <vmm/blockdev.h>
 #include <vmm/driver.h>
 #include <vmm/irq.h>
+#include <vmm/irqflags.h>
 #include <vmm/partition.h>
 #include <vmm/waitq.h>
 #include "virtio_mmio_host.h"
@@ -36,72 +38,108 @@ struct blk_hdr {
 	uint64_t sector;
 };
 
+/* One request, on its issuer's stack (identity mapped, so the device can
+ * write the status byte there). */
+struct vreq {
+	struct blk_hdr hdr;
+	volatile uint8_t status;
+	bool done;
+};
+
 struct vblk {
 	struct blockdev bdev;
 	struct vmh_dev vmh;
-	struct waitq wq;	/* its lock also guards busy */
-	bool busy;
+	struct waitq wq;	/* its lock also guards cur */
+	struct vreq *cur;	/* the request in flight, NULL when idle */
 	bool use_irq;
 	char desc[48];
-	struct blk_hdr hdr;
-	volatile uint8_t status;
+};
+
+struct waiter {
+	struct vblk *vb;
+	struct vreq *req;
 };
 
 static int disk_count;
 
-static bool claim(void *arg)
+/* With the wait-queue lock held: finish the request in flight if the
+ * device has returned it; true if one was finished. */
+static bool reap(struct vblk *vb)
 {
-	struct vblk *vb = arg;
-
-	if (vb->busy)
+	if (!vb->cur || !vmh_done(&vb->vmh))
 		return false;
-	vb->busy = true;
+	vb->cur->done = true;
+	vb->cur = NULL;
 	return true;
 }
 
-static bool completed(void *arg)
+static bool claim(void *arg)
 {
-	return vmh_done(&((struct vblk *)arg)->vmh);
+	struct waiter *w = arg;
+
+	reap(w->vb);
+	if (w->vb->cur)
+		return false;
+	w->vb->cur = w->req;
+	return true;
 }
 
-static void release(struct vblk *vb)
+static bool finished(void *arg)
+{
+	struct waiter *w = arg;
+
+	reap(w->vb);
+	return w->req->done;
+}
+
+/* Wait for cond: asleep when the caller may sleep, else by polling the
+ * ring (the interrupt cannot arrive here), waking sleepers whose request
+ * the polling finished. */
+static void wait_for(struct vblk *vb, bool sleep, bool (*cond)(void *), struct waiter *w)
 {
 	unsigned long flags;
+	bool ok;
 
-	spin_lock_irqsave(&vb->wq.lock, flags);
-	vb->busy = false;
-	spin_unlock_irqrestore(&vb->wq.lock, flags);
+	if (sleep) {
+		waitq_wait_event(&vb->wq, cond, w);
+		return;
+	}
+	do {
+		spin_lock_irqsave(&vb->wq.lock, flags);
+		ok = cond(w);
+		spin_unlock_irqrestore(&vb->wq.lock, flags);
+	} while (!ok);
 	waitq_wake_all(&vb->wq);
 }
 
-/* One request: header, optional data buffer, status byte. */
+/*
+ * One request: header, optional data buffer, status byte.  A caller that
+ * may not sleep (interrupts off: a guest's virtio back-end holding its
+ * device lock, or the probe before the interrupt is wired) polls; so that
+ * it never waits for a sleeping thread to run, a request is finished by
+ * whoever sees it complete (interrupt handler or poller).
+ */
 static int do_request(struct vblk *vb, uint32_t type, uint64_t lba, void *buf,
 		      uint32_t len)
 {
+	struct vreq req = { .hdr = { .type = type, .sector = lba }, .status = 0xff };
+	struct waiter w = { vb, &req };
 	struct vmh_desc *d = vb->vmh.desc;
+	unsigned long flags = irq_save();
+	bool sleep = vb->use_irq && flags;
 	unsigned int n = 0;
-	int rc;
 
-	if (vb->use_irq)
-		waitq_wait_event(&vb->wq, claim, vb);
-	vb->hdr = (struct blk_hdr){ .type = type, .sector = lba };
-	vb->status = 0xff;
-	d[n++] = (struct vmh_desc){ .addr = (uintptr_t)&vb->hdr, .len = sizeof(vb->hdr) };
+	irq_restore(flags);
+	wait_for(vb, sleep, claim, &w);
+	d[n++] = (struct vmh_desc){ .addr = (uintptr_t)&req.hdr, .len = sizeof(req.hdr) };
 	if (len)
 		d[n++] = (struct vmh_desc){ .addr = (uintptr_t)buf, .len = len,
 					    .flags = type == BLK_T_IN ? DESC_F_WRITE : 0 };
-	d[n++] = (struct vmh_desc){ .addr = (uintptr_t)&vb->status, .len = 1,
+	d[n++] = (struct vmh_desc){ .addr = (uintptr_t)&req.status, .len = 1,
 				    .flags = DESC_F_WRITE };
 	vmh_submit(&vb->vmh, n);
-	if (vb->use_irq)
-		waitq_wait_event(&vb->wq, completed, vb);
-	else
-		while (!completed(vb))
-			;
-	rc = vb->status == BLK_S_OK ? 0 : -EIO;
-	if (vb->use_irq)
-		release(vb);
-	return rc;
+	wait_for(vb, sleep, finished, &w);
+	return req.status == BLK_S_OK ? 0 : -EIO;
 }
 
 static int vblk_rw(struct blockdev *dev, uint32_t type, uint64_t lba,
@@ -148,6 +186,9 @@ static void vblk_irq(unsigned int irq, void *dev)
 
 	(void)irq;
 	vmh_irq_ack(&vb->vmh);
+	spin_lock(&vb->wq.lock);
+	reap(vb);
+	spin_unlock(&vb->wq.lock);
 	waitq_wake_all(&vb->wq);
 }
 

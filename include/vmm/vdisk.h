@@ -46,7 +46,8 @@ void vdisk_get_info(struct vdisk *vd, struct vdisk_info *info);
  * -EROFS (write to a read-only device) or the block device's error. */
 int vdisk_read(struct vdisk *vd, uint64_t sector, uint32_t count, void *buf);
 int vdisk_write(struct vdisk *vd, uint64_t sector, uint32_t count, const void *buf);
-/* Flush writes to stable storage: 0 or -ENODEV (RAM devices have none). */
+/* Flush writes to stable storage (the block device's flush; RAM disks
+ * have none): 0, -ENODEV or the device's error. */
 int vdisk_flush(struct vdisk *vd);
 
 #endif

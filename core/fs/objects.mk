@@ -7,3 +7,4 @@ vmm-objs-y += core/fs/loadlist.o
 vmm-objs-y += core/fs/blockdev_wait.o
 vmm-objs-y += core/fs/partition.o
 vmm-objs-y += core/fs/vfs_write.o
+vmm-objs-y += core/fs/partition_table.o

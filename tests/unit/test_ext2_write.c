@@ -321,6 +321,38 @@ UNIT_TEST(running_out_of_space_and_inodes)
 	CHECK(fsck_clean());
 }
 
+/* One byte every 256 KiB of a 1 KiB-block filesystem: each needs its own
+ * indirect block, so more metadata is dirty than the cache holds (256
+ * blocks) and it is written back in the middle of the file. */
+UNIT_TEST(sparse_file_overflows_the_metadata_cache)
+{
+	struct vfs_file *f;
+	int n = 400;
+
+	CHECK_EQ(mount_img("ext2-1k.img"), 0);
+	CHECK_EQ(vfs_open_write("/sparse", true, &f), 0);
+	for (int i = 0; i < n; i++) {
+		uint8_t b = pattern(i, 5);
+
+		CHECK_EQ(vfs_pwrite(f, (uint64_t)i << 18, &b, 1), 1);
+	}
+	CHECK_EQ(vfs_close_sync(f), 0);
+	CHECK_EQ(vfs_open("/sparse", &f), 0);
+	for (int i = 0; i < n; i++) {
+		uint8_t b[2] = { 1, 1 };
+
+		CHECK_EQ(vfs_pread(f, ((uint64_t)i << 18) - (i > 0), b, 2), 2);
+		CHECK(i ? !b[0] && b[1] == pattern(i, 5) : b[0] == pattern(0, 5));
+	}
+	vfs_close(f);
+	umount_save("sparse");
+	CHECK(fsck_clean());
+	CHECK_EQ(mount_img(NULL), 0);
+	CHECK_EQ(vfs_unlink("/sparse"), 0);
+	umount_save("sparse-gone");
+	CHECK(fsck_clean());
+}
+
 /* A block bitmap zeroed by corruption calls the group's metadata free:
  * the writer must refuse (-EIO) and leave the inode table alone. */
 UNIT_TEST(corrupt_bitmap_is_refused)

@@ -48,6 +48,7 @@ static int copy_data(struct vfs_file *in, struct vfs_file *out, const char *src,
 int cmd_vfs_cp(int argc, char **argv)
 {
 	struct vfs_file *in, *out;
+	struct vfs_stat s, d;
 	uint64_t done;
 	int rc, rc2;
 
@@ -55,6 +56,12 @@ int cmd_vfs_cp(int argc, char **argv)
 	rc = vfs_open(argv[2], &in);
 	if (rc)
 		return fail("open", argv[2], rc);
+	vfs_fstat(in, &s);
+	if (!vfs_stat(argv[3], &d) && d.dev == s.dev && d.ino == s.ino) {
+		vfs_close(in);
+		printf("%s and %s are the same file\n", argv[2], argv[3]);
+		return -EINVAL;
+	}
 	rc = vfs_open_write(argv[3], true, &out);
 	if (rc) {
 		vfs_close(in);

@@ -114,6 +114,7 @@ static int readdir_fill(void *arg, const char *name, size_t namelen, uint64_t in
 	rc = ctx->mnt->fs->stat(ctx->mnt->sb, ino, &st);
 	if (rc)
 		return rc;
+	st.dev = (uintptr_t)ctx->mnt;
 	memcpy(ctx->name, name, namelen);
 	ctx->name[namelen] = '\0';
 	return ctx->cb(ctx->arg, ctx->name, &st);

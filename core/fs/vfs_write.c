@@ -138,7 +138,10 @@ int vfs_truncate(const char *path, uint64_t size)
 
 static int refresh(struct vfs_file *f)
 {
-	return f->node.mnt->fs->stat(f->node.mnt->sb, f->node.ino, &f->node.st);
+	int rc = f->node.mnt->fs->stat(f->node.mnt->sb, f->node.ino, &f->node.st);
+
+	f->node.st.dev = (uintptr_t)f->node.mnt;
+	return rc;
 }
 
 int vfs_open_write(const char *path, bool trunc, struct vfs_file **file)

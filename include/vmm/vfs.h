@@ -35,6 +35,7 @@
 #define VFS_ISLNK(m)		(((m) & VFS_S_IFMT) == VFS_S_IFLNK)
 
 struct vfs_stat {
+	uint64_t dev;		/* which mount (equal ino and dev: the same file) */
 	uint64_t ino;
 	uint32_t mode;		/* POSIX type and permission bits */
 	uint32_t nlink;

@@ -171,6 +171,10 @@ UNIT_TEST(run_and_write)
 	CHECK_STR(run("vfs cat /scratch/f"), "hello world");
 	CHECK_STR(run("vfs cp /hello.txt /scratch/g"), "Copied 13 bytes to /scratch/g\n");
 	CHECK_STR(run("vfs md5 /scratch/g"), "MD5 Digest: 6ba60e2443efcdd8f828ba67600991d3\n");
+	CHECK(strstr(run("vfs cp /scratch/g /scratch/../scratch/g"),
+		     "/scratch/g and /scratch/../scratch/g are the same file\n"));
+	CHECK_EQ(rc_of_last, -EINVAL);
+	CHECK_STR(run("vfs md5 /scratch/g"), "MD5 Digest: 6ba60e2443efcdd8f828ba67600991d3\n");
 	CHECK_STR(run("vfs truncate /scratch/g 5"), "");
 	CHECK_STR(run("vfs cat /scratch/g"), "Hello");
 	CHECK_STR(run("vfs mv /scratch/g /scratch/h"), "");

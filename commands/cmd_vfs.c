@@ -98,7 +98,7 @@ static int report_write(const char *path, int rc)
 	if (rc == -EROFS)
 		printf("%s: read-only filesystem\n", path);
 	else if (rc)
-		printf("%s: error %d\n", path, rc);
+		printf("%s: %s (error %d)\n", path, strerror(-rc), rc);
 	return rc;
 }
 

@@ -17,7 +17,7 @@
 
 static int fail(const char *what, const char *path, int rc)
 {
-	printf("Failed to %s %s (error %d)\n", what, path, rc);
+	printf("Failed to %s %s: %s (error %d)\n", what, path, strerror(-rc), rc);
 	return rc;
 }
 

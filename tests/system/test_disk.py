@@ -537,6 +537,6 @@ def test_cpio_initrd_mounts(boot):
         assert "read-only filesystem" in out, out
         failed(out, "vfs", -30)
     out = q.run("vfs write /new x")
-    assert "Failed to create /new (error -30)" in out, out
+    assert "Failed to create /new: Read-only file system (error -30)" in out, out
     assert "boot.xscript" in ls_entries(q.run("vfs ls /"))
     alive(q)

@@ -60,7 +60,7 @@ def test_ext2_written_by_the_shell_is_clean_and_identical_on_the_host(boot, disk
     assert ok(q, "vfs md5 /f17m", timeout=COPY_TIMEOUT) == \
         ok(q, "vfs md5 /src/f17m", timeout=COPY_TIMEOUT)
     out = q.run("vfs rmdir /gone")
-    assert "/gone: error -90" in out, out  # picolibc ENOTEMPTY
+    assert "/gone: Directory not empty (error -90)" in out, out  # picolibc's number
     ok(q, "vfs rmdir /gone/sub")
     ok(q, "vfs rmdir /gone")
     ok(q, "vfs mv /d/e/f1m /d/f1m-renamed")

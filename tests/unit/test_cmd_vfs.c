@@ -182,16 +182,16 @@ UNIT_TEST(run_and_write)
 	CHECK_STR(run("vfs write /scratch/empty"), "");
 	CHECK_STR(run("vfs sha256 /scratch/empty"),
 		  "SHA-256 Digest: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n");
-	CHECK(strstr(run("vfs rmdir /scratch"), "/scratch: error -39\n"));
+	CHECK(strstr(run("vfs rmdir /scratch"), "/scratch: Directory not empty (error -39)\n"));
 	CHECK_EQ(rc_of_last, -ENOTEMPTY);
-	CHECK(strstr(run("vfs cp /nope /scratch/x"), "Failed to open /nope (error -2)\n"));
-	CHECK(strstr(run("vfs cp /hello.txt /nodir/x"), "Failed to create /nodir/x (error -2)\n"));
+	CHECK(strstr(run("vfs cp /nope /scratch/x"), "Failed to open /nope: No such file or directory (error -2)\n"));
+	CHECK(strstr(run("vfs cp /hello.txt /nodir/x"), "Failed to create /nodir/x: No such file or directory (error -2)\n"));
 	CHECK(strstr(run("vfs truncate /scratch/f lots"), "Bad size lots\n"));
 	CHECK_EQ(rc_of_last, -EINVAL);
 	CHECK_STR(run("vfs rm /scratch/f;vfs rm /scratch/h;vfs rm /scratch/empty"), "");
 	CHECK_STR(run("vfs rmdir /scratch"), "");
 	CHECK_EQ(rc_of_last, 0);
-	CHECK(strstr(run("vfs rm /scratch"), "/scratch: error -2\n"));
+	CHECK(strstr(run("vfs rm /scratch"), "/scratch: No such file or directory (error -2)\n"));
 	run("vfs bogus");
 	CHECK_EQ(rc_of_last, -EINVAL);
 	run("vfs cat");
@@ -222,7 +222,7 @@ UNIT_TEST(cpio_is_read_only)
 	CHECK_EQ(rc_of_last, 0);
 	CHECK(strstr(run("vfs mkdir /a/x"), "/a/x: read-only filesystem\n"));
 	CHECK_EQ(rc_of_last, -EROFS);
-	CHECK(strstr(run("vfs write /a/y z"), "Failed to create /a/y (error -30)\n"));
+	CHECK(strstr(run("vfs write /a/y z"), "Failed to create /a/y: Read-only file system (error -30)\n"));
 	run("vfs mv /a /b");
 	CHECK_EQ(rc_of_last, -EBUSY);
 	CHECK_STR(run("vfs umount /a"), "Unmounted /a\n");

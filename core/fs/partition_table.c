@@ -1,7 +1,9 @@
 /*
- * MBR and GPT partition-table parsing (see vmm/partition.h).  Every
- * number read from the disk is checked against the disk size; the GPT
- * entry array is bounded (at most 128 entries of 128..512 bytes).
+ * MBR and GPT partition-table parsing (see vmm/partition.h): the four
+ * primary MBR slots, the logical partitions of an extended one (numbered
+ * from 5, following the EBR chain forwards only, at most 60), or the GPT.
+ * Every number read from the disk is checked against the disk size; the
+ * GPT entry array is bounded (at most 128 entries of 128..512 bytes).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -13,6 +15,7 @@
 #define MBR_TABLE	446
 #define MBR_PROTECTIVE	0xee
 #define GPT_MAX_ENTRIES	128
+#define MAX_LOGICAL	60	/* logical partitions followed in an extended one */
 
 struct walk {
 	struct blockdev *disk;
@@ -83,9 +86,38 @@ static int scan_gpt(struct walk *w, uint8_t *sec)
 	return rc;
 }
 
+static bool is_extended(uint8_t type)
+{
+	return type == 0x05 || type == 0x0f || type == 0x85;
+}
+
+/* The chain of EBRs inside the extended partition at ext (sectors):
+ * logical partitions 5, 6, ...; each EBR's first entry is relative to the
+ * EBR, its second points to the next EBR relative to ext. */
+static int scan_logical(struct walk *w, uint8_t *sec, uint64_t ext, uint64_t ext_size)
+{
+	uint64_t ebr = 0;
+	int rc = 0;
+
+	for (unsigned int n = 5; n < 5 + MAX_LOGICAL && rc >= 0; n++) {
+		const uint8_t *e = sec + MBR_TABLE, *next = e + 16;
+
+		if (ebr >= ext_size || w->disk->read(w->disk, ext + ebr, 1, sec) ||
+		    sec[510] != 0x55 || sec[511] != 0xaa)
+			break;
+		if (e[4])
+			rc = report(w, n, ext + ebr + le32(e + 8), le32(e + 12), "MBR logical");
+		if (!is_extended(next[4]) || !le32(next + 8) || le32(next + 8) <= ebr)
+			break;
+		ebr = le32(next + 8);
+	}
+	return rc;
+}
+
 int partition_parse(struct blockdev *disk, partition_found_t found, void *arg)
 {
 	struct walk w = { disk, found, arg, 0 };
+	uint8_t mbr[64];
 	bool gpt = false;
 	uint8_t *sec;
 	int rc = 0;
@@ -103,10 +135,13 @@ int partition_parse(struct blockdev *disk, partition_found_t found, void *arg)
 		rc = scan_gpt(&w, sec);
 		goto out;
 	}
+	memcpy(mbr, sec + MBR_TABLE, sizeof(mbr));
 	for (int i = 0; i < 4 && rc >= 0; i++) {
-		const uint8_t *e = sec + MBR_TABLE + 16 * i;
+		const uint8_t *e = mbr + 16 * i;
 
-		if (e[4])
+		if (is_extended(e[4]))
+			rc = scan_logical(&w, sec, le32(e + 8), le32(e + 12));
+		else if (e[4])
 			rc = report(&w, i + 1, le32(e + 8), le32(e + 12), "MBR");
 	}
 out:

@@ -48,10 +48,16 @@ def noise(size, seed):
     return bytes(out)
 
 
-def partitions(path):
-    """[(start sector, sectors)] of the disk's table, in table order."""
+def partitions(path, numbered=False):
+    """[(start sector, sectors)] of the disk's table, in table order, or
+    with numbered {number: (start, sectors)}, MBR extended containers
+    left out (they hold logical partitions, not data)."""
     r = subprocess.run(["sfdisk", "-J", path], capture_output=True, text=True, check=True)
-    return [(p["start"], p["size"]) for p in json.loads(r.stdout)["partitiontable"]["partitions"]]
+    parts = json.loads(r.stdout)["partitiontable"]["partitions"]
+    if not numbered:
+        return [(p["start"], p["size"]) for p in parts]
+    return {int(p["node"][len(path):]): (p["start"], p["size"]) for p in parts
+            if p.get("type") not in ("5", "f", "85")}
 
 
 def drive_args(*paths):

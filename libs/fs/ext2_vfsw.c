@@ -235,15 +235,13 @@ int ext2w_rename(void *sb, uint64_t odir, const char *oname, size_t olen,
 			rc = may_remove(fs, &t, isdir);
 		if (!rc)
 			rc = drop_entry(fs, &np, nname, nlen, &t);
-		if (!rc && odir == ndir)
-			op = np;
 	} else if (rc == -ENOENT) {
 		rc = isdir && odir != ndir && np.links >= MAX_LINKS ? -EMLINK : 0;
 	}
 	if (!rc)
 		rc = ext2_dir_add(fs, &np, nname, nlen, child, c.mode);
 	if (!rc && odir == ndir)
-		op = np;
+		op = np;	/* one directory: carry the changes over */
 	if (!rc)
 		rc = ext2_dir_remove(fs, &op, oname, olen);
 	if (!rc && isdir && odir != ndir) {

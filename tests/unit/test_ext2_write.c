@@ -286,6 +286,21 @@ UNIT_TEST(directories_rename_and_remove)
 	CHECK_EQ(st.size, 6);
 	CHECK_EQ(vfs_mkdir("/gone"), 0);
 	CHECK_EQ(vfs_rmdir("/gone"), 0);
+	/* a directory over an empty one, in the same parent and across */
+	CHECK_EQ(vfs_mkdir("/p"), 0);
+	CHECK_EQ(vfs_mkdir("/p/x"), 0);
+	CHECK_EQ(vfs_mkdir("/p/y"), 0);
+	CHECK_EQ(vfs_mkdir("/p/x/inner"), 0);
+	CHECK_EQ(vfs_rename("/p/x", "/p/y"), 0);
+	CHECK_EQ(vfs_stat("/p/y/inner", &st), 0);
+	CHECK_EQ(vfs_mkdir("/q"), 0);
+	CHECK_EQ(vfs_mkdir("/q/full"), 0);
+	CHECK_EQ(vfs_rename("/p/y", "/q"), -ENOTEMPTY);
+	CHECK_EQ(vfs_mkdir("/z"), 0);
+	CHECK_EQ(vfs_rename("/p/y", "/z"), 0);
+	CHECK_EQ(vfs_rename("/victim", "/q"), -EISDIR);
+	CHECK_EQ(vfs_rename("/z", "/victim"), -ENOTDIR);
+	CHECK_EQ(vfs_rename("/z", "/z/inner/deeper"), -EINVAL);
 	CHECK_EQ(vfs_rmdir("/"), -EBUSY);
 	umount_save("dirs");
 	CHECK(fsck_clean());

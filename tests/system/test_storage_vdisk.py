@@ -6,13 +6,15 @@ conv=fsync, then sync), the host shuts down, and the bytes are in the
 image file.  A fresh QEMU boot reads the same line through `vfs cat`, and
 then a Linux guest with the partition attached reads it from /dev/vda."""
 
+import os
 import subprocess
 
 import pytest
 
 from conftest import log_file
 from qemu import Qemu
-from storage_disks import drive_args, image_path, make_raw, mkfs, partitions, read_at
+from storage_disks import (drive_args, extract, image_path, make_raw, mkfs, partitions,
+                           read_at)
 from test_linux import DISK, MOUNT_BOOTCMD, linux_cmd, need_payload
 from test_virtio_linux import setup_blk_guest, to_host
 
@@ -25,14 +27,11 @@ def disk():
     path = make_raw("vdisk.img", 48, "label: gpt\n,16M,L\n,,L\n", seed=31)
     (start, size), _ = partitions(path)
     tree = image_path("vdisk-tree")
-    subprocess.run(["mkdir", "-p", tree], check=True)
+    os.makedirs(tree, exist_ok=True)
     with open(tree + "/guest.txt", "wb") as f:
         f.write(b"z" * 4096)
     mkfs(path, "ext2", start, size, tree=tree, extra=("-b", "1024"))
-    part = image_path("vdisk-part.img")
-    with open(path, "rb") as f, open(part, "wb") as o:
-        f.seek(start * 512)
-        o.write(f.read(size * 512))
+    part = extract(path, start, size, image_path("vdisk-part.img"))
     r = subprocess.run(["debugfs", "-R", "bmap /guest.txt 0", part], capture_output=True,
                        text=True, check=True)
     return path, start, int(r.stdout.split()[0])
@@ -46,25 +45,10 @@ def boot_with(request, name, path):
     return q
 
 
-def attach_partition(q):
-    """setup_blk_guest, but with the host partition vda1 as the disk."""
-    orig = q.run
-
-    def run(cmd, **kw):
-        if cmd == "vdisk attach guest0/virtio-blk0 vdblk":
-            cmd = "vdisk attach guest0/virtio-blk0 vda1"
-        return orig(cmd, **kw)
-    q.run = run
-    try:
-        return setup_blk_guest(q)
-    finally:
-        q.run = orig
-
-
 def test_guest_writes_to_a_host_partition_survive_a_power_cycle(request, disk):
     path, start, pblk = disk
     q = boot_with(request, "write", path)
-    attach_partition(q)
+    setup_blk_guest(q, bdev="vda1")
     out = linux_cmd(q, "cat /sys/block/vda/size")
     assert out.strip() == str(16 << 11), out
     # (short lines: the guest console wraps long ones)
@@ -84,7 +68,7 @@ def test_guest_writes_to_a_host_partition_survive_a_power_cycle(request, disk):
     out = q.run("vfs cat /system/guest.txt")
     assert out.startswith(LINE + "z"), out
     assert q.run("vfs umount /system") == "Unmounted /system\n"
-    attach_partition(q)
+    setup_blk_guest(q, bdev="vda1")
     out = linux_cmd(q, "dd if=/dev/vda bs=1k skip=%d count=1 2>/dev/null | head -c %d"
                     % (pblk, len(LINE)))
     assert out == LINE, out

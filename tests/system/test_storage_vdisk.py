@@ -54,7 +54,7 @@ def test_guest_writes_to_a_host_partition_survive_a_power_cycle(request, disk):
     # (short lines: the guest console wraps long ones)
     linux_cmd(q, "printf %s >/tmp/l" % LINE)
     out = linux_cmd(q, "dd if=/tmp/l of=/dev/vda bs=1k seek=%d conv=notrunc,fsync" % pblk)
-    assert "records out" in out, out
+    assert "records out" in out, out  # dd's own report
     assert "rc=0" in linux_cmd(q, "sync; echo rc=$?"), out
     to_host(q)
     q.send("shutdown\r")
@@ -71,5 +71,5 @@ def test_guest_writes_to_a_host_partition_survive_a_power_cycle(request, disk):
     setup_blk_guest(q, bdev="vda1")
     out = linux_cmd(q, "dd if=/dev/vda bs=1k skip=%d count=1 2>/dev/null | head -c %d"
                     % (pblk, len(LINE)))
-    assert out == LINE, out
+    assert LINE in out.split("\n"), out  # kernel messages may interleave
     to_host(q)

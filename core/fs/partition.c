@@ -67,6 +67,7 @@ static int add_part(void *arg, unsigned int n, uint64_t start, uint64_t count,
 	p->bdev.write = part_write;
 	p->bdev.flush = part_flush;
 	p->bdev.priv = p;
+	p->bdev.parent = disk;
 	rc = blockdev_register(&p->bdev);
 	if (rc)
 		free(p);

@@ -139,7 +139,8 @@ int vfs_mount(const char *bdev, const char *path, const char **fsname)
 	if (!m.bdev)
 		return -ENODEV;
 	/* the mount table is the only holder of references: one per mount */
-	rc = m.bdev->users > 1 ? -EBUSY : try_filesystems(m.bdev, &m);
+	rc = m.bdev->users > 1 || blockdev_overlap_busy(m.bdev) ? -EBUSY :
+	     try_filesystems(m.bdev, &m);
 	if (!rc) {
 		rc = insert_mount(&m);
 		if (rc)

@@ -32,6 +32,7 @@ struct blockdev {
 	 * durable at once); 0 or -errno. */
 	int (*flush)(struct blockdev *dev);
 	void *priv;
+	struct blockdev *parent;	/* the disk of a partition, else NULL */
 	int users;			/* references, owned by blockdev.c */
 	struct blockdev *next;		/* registry link, owned by blockdev.c */
 };
@@ -54,6 +55,10 @@ struct blockdev *blockdev_wait(const char *name, unsigned long secs);
 /* Look up name and take a reference (NULL if absent); drop it with put. */
 struct blockdev *blockdev_get_ref(const char *name);
 void blockdev_put_ref(struct blockdev *dev);
+
+/* Is a device that overlaps dev (its disk, or one of its partitions)
+ * referenced?  Users that write (mounts, guest disks) refuse then. */
+bool blockdev_overlap_busy(struct blockdev *dev);
 
 /* Number of devices, and the idx-th one in registration order (or NULL). */
 int blockdev_count(void);

@@ -29,7 +29,8 @@ void vdisk_for_each(void (*fn)(struct vdisk *vd, void *arg), void *arg);
 const char *vdisk_name(const struct vdisk *vd);
 
 /* Attach blockdev bdev (replacing any attached one): 0, -ENODEV if no such
- * block device, -EINVAL if its block size is not VDISK_SECTOR_SIZE.
+ * block device, -EINVAL if its block size is not VDISK_SECTOR_SIZE, -EBUSY
+ * if a disk or partition overlapping it is in use (blockdev.h).
  * Detach: 0, or -ENODEV if nothing is attached. */
 int vdisk_attach(struct vdisk *vd, const char *bdev);
 int vdisk_detach(struct vdisk *vd);

@@ -101,7 +101,8 @@ const struct vfs_fs *vfs_fs_get(int idx);
  * Mount block device bdev at path, trying each filesystem in order.  path
  * must be "/" or an existing directory of a mounted filesystem.  On success
  * *fsname (if given) names the filesystem used.  -ENODEV if no block device
- * or no filesystem recognised it, -EBUSY if path is already a mount point.
+ * or no filesystem recognised it, -EBUSY if path is already a mount point,
+ * the device is in use, or a disk or partition overlapping it is.
  */
 int vfs_mount(const char *bdev, const char *path, const char **fsname);
 

@@ -6,7 +6,8 @@ copies the others (`vfs cp`), makes and removes directories, renames a
 file and a directory, then shuts the host down (which syncs).  On the
 host, `e2fsck -fn` must call the partition clean and `debugfs` must read
 the same bytes back.  A third disk with an ext4 (journal, extents) mounts
-read-only with the reason printed."""
+read-only with the reason printed.  The whole disk cannot be mounted
+while one of its partitions is."""
 
 import os
 
@@ -47,6 +48,9 @@ def test_ext2_written_by_the_shell_is_clean_and_identical_on_the_host(boot, disk
     q = boot(extra=drive_args(target, src, ext4))
     ok(q, "vfs mount vda1 /")
     ok(q, "vfs mkdir /src")
+    # the whole disk overlaps the mounted partition: refused
+    out = q.run("vfs mount vda /src")
+    assert "Failed to mount vda at /src (error -16)" in out, out
     ok(q, "vfs mount vdb /src")
     ok(q, "vfs write /zero")
     ok(q, "vfs write /one x")

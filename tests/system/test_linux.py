@@ -152,6 +152,38 @@ def interrupt_line(out, name):
     raise AssertionError("no %s line in:\n%s" % (name, out))
 
 
+# The extensions whose passing to a guest is checked (docs/isa.md): what
+# the hypervisor virtualizes when the host has them, and what it hides.
+ISA_CHECKED = set("imafdcvh") | {
+    "sstc", "svpbmt", "svnapot", "svinval", "svadu", "sscofpmf", "zicbom", "zicboz",
+    "zihintpause", "zicond", "zba", "zbb", "zbc", "zbs", "zfh"}
+ISA_HIDDEN = {"h", "sscofpmf"}
+
+
+def isa_names(isa):
+    """The extension names of an ISA string: single letters of the base
+    part, then each '_'-separated multi-letter name."""
+    base, *multi = isa.lower().split("_")
+    assert base.startswith("rv64"), isa
+    return set(base[4:]) | set(multi)
+
+
+def host_isa(q):
+    """The ISA string of hart 0 in the host's device tree, as the
+    hypervisor's `host cpu info` shows it (QEMU's -cpu model)."""
+    m = re.search(r"^\s*ISA \(DT\)\s*: (\S+)$", q.run("host cpu info"), re.M)
+    assert m, "no ISA (DT) line in host cpu info"
+    return m.group(1)
+
+
+def check_guest_isa(host, isas):
+    """Each guest hart's isa line lists exactly the host's checked
+    extensions less the hidden ones."""
+    want = sorted((isa_names(host) & ISA_CHECKED) - ISA_HIDDEN)
+    for isa in isas:
+        assert sorted(isa_names(isa) & ISA_CHECKED) == want, (host, isa)
+
+
 def check_cpuinfo(out, harts=2):
     """Both harts listed with an rv64 ISA and an MMU; returns the ISAs."""
     blocks = [b for b in out.split("\n\n") if b.strip()]
@@ -172,6 +204,7 @@ class LinuxSession:
         self.bound = False
         self.ram_before = None
         self.boot_log = ""
+        self.host_isa = None
 
     def at_guest(self):
         if not self.bound:
@@ -201,6 +234,7 @@ def linux(request):
     try:
         q.start()
         s.ram_before = used_pages(q)
+        s.host_isa = host_isa(q)
         out = q.run("vfs run /boot.xscript", timeout=120)
         assert "guest0: Created" in out, out
         assert "guest0: Loaded 0x0000000000100000 with" in out, out
@@ -248,8 +282,9 @@ def test_uname(guest):
                         % re.escape(kernel_release()), out), out
 
 
-def test_cpuinfo_two_harts(guest):
-    check_cpuinfo(linux_cmd(guest, "cat /proc/cpuinfo"))
+def test_cpuinfo_two_harts(linux, guest):
+    isas = check_cpuinfo(linux_cmd(guest, "cat /proc/cpuinfo"))
+    check_guest_isa(linux.host_isa, isas)
 
 
 def test_ttys0_interrupts_count_while_typing(guest):

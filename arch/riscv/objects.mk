@@ -19,5 +19,7 @@ vmm-objs-y += arch/riscv/vcpu.o
 vmm-objs-y += arch/riscv/vcpu_exit.o
 vmm-objs-y += arch/riscv/vcpu_timer.o
 vmm-objs-y += arch/riscv/vcpu_fp_unpriv.o
+vmm-objs-y += arch/riscv/vcpu_vector.o
+vmm-objs-y += arch/riscv/vcpu_vector_unpriv.o
 vmm-objs-y += arch/riscv/guest_arch.o
 vmm-objs-y += arch/riscv/entropy.o

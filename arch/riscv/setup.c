@@ -12,6 +12,7 @@
 #include <arch/mmu.h>
 #include <arch/sbi.h>
 #include <arch/trap.h>
+#include <arch/vcpu_vector.h>
 #include <vmm/console.h>
 #include <vmm/heap.h>
 #include <vmm/host.h>
@@ -110,6 +111,7 @@ void boot_main(unsigned long hartid, void *fdt)
 		       hartid, cpu->isa ? cpu->isa : "?");
 		sbi_system_reset(0, 0);
 	}
+	vector_probe();
 	timer_freq_hz = host_info.timebase_hz;
 	gstage_probe();
 	setup_memory();

@@ -10,6 +10,7 @@ vmm-objs-y += arch/riscv/mmu.o
 vmm-objs-y += arch/riscv/sbi.o
 vmm-objs-y += arch/riscv/smp.o
 vmm-objs-y += arch/riscv/isa.o
+vmm-objs-y += arch/riscv/isa_guest.o
 vmm-objs-y += arch/riscv/vcpu_switch.o
 vmm-objs-y += arch/riscv/gstage_probe.o
 vmm-objs-y += arch/riscv/host_info.o

@@ -22,16 +22,8 @@
 #include <vmm/guest_internal.h>
 #include <vmm/smp.h>
 
-#define HENVCFG_STCE	(1UL << 63)
 #define SSTATUS_FS_CLEAN (2UL << 13)
 #define SSTATUS_VS_CLEAN (2UL << 9)
-
-/* Letters a guest may have, plus Sstc; 'h' needs nested virtualization. */
-#define VCPU_ISA_ALLOWED (((1ULL << ('i' - 'a')) | (1ULL << ('m' - 'a')) | \
-			   (1ULL << ('a' - 'a')) | (1ULL << ('f' - 'a')) | \
-			   (1ULL << ('d' - 'a')) | (1ULL << ('c' - 'a')) | \
-			   (1ULL << ('v' - 'a')) | (1ULL << ISA_EXT_SSTC) | \
-			   (1ULL << ISA_EXT_ZIHINTPAUSE) | (1ULL << ISA_EXT_ZBB)))
 
 static struct vcpu *last_loaded[VMM_MAX_CPUS];
 
@@ -56,7 +48,7 @@ int arch_vcpu_init(struct vcpu *v, int node)
 	if (!isa_string)
 		isa_string = "rv64imafdc";
 	sbi_server_vcpu_config(v, node);
-	v->isa = isa_parse_string(isa_string) & host_isa & VCPU_ISA_ALLOWED;
+	v->isa = isa_guest_set(isa_parse_string(isa_string));
 	if (!(v->isa & (1ULL << ('i' - 'a')))) {
 		printf("Error: %s: riscv,isa \"%s\" has no base integer ISA\n", v->node_path,
 		       isa_string);
@@ -107,7 +99,7 @@ void arch_vcpu_reset_regs(struct vcpu *v, uint64_t pc, uint64_t a0, uint64_t a1)
 	a->regs.hstatus = (2UL << HSTATUS_VSXL_SHIFT) | HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VTW;
 	a->csrs.vsstatus = fs | vs | (2UL << 32);	/* UXL = 64 */
 	a->csrs.vstimecmp = UINT64_MAX;
-	a->csrs.henvcfg = vcpu_uses_sstc(v) ? HENVCFG_STCE : 0;
+	a->csrs.henvcfg = isa_henvcfg(v->isa);
 	a->timer_deadline = UINT64_MAX;
 	a->fp_dirty = false;
 	vcpu_vector_reset(v);

@@ -11,17 +11,18 @@
 #include <arch/cpu.h>
 #include "unit.h"
 
-#define BIT(b)		(1ULL << (b))
-#define LET(c)		BIT(ISA_EXT_LETTER(c))
+#define BIT(b) (1ULL << (b))
+#define LET(c) BIT(ISA_EXT_LETTER(c))
 
-#define RICH_HOST	"rv64imafdcvh_zicsr_zifencei_zihintpause_zfh_zba_zbb_zbc_zbs_" \
-			"sscofpmf_sstc_svinval_svnapot_svpbmt"
-#define DEMO_CONFIG	"rv64imafdchv_sstc_svpbmt_svnapot_svinval_svadu_sscofpmf_zicbom_" \
-			"zicboz_zicond_zihintpause_zba_zbb_zbc_zbs_zfh"
+#define RICH_HOST                                                                                  \
+	"rv64imafdcvh_zicsr_zifencei_zihintpause_zfh_zba_zbb_zbc_zbs_"                             \
+	"sscofpmf_sstc_svinval_svnapot_svpbmt"
+#define DEMO_CONFIG                                                                                \
+	"rv64imafdchv_sstc_svpbmt_svnapot_svinval_svadu_sscofpmf_zicbom_"                          \
+	"zicboz_zicond_zihintpause_zba_zbb_zbc_zbs_zfh"
 
 /* A blob with /cpus/cpu@0 holding @isa, an extension list and cbo sizes. */
-static void *cpu_fdt(const char *isa, const char *list, int list_len, uint32_t cbom,
-		     uint32_t cboz)
+static void *cpu_fdt(const char *isa, const char *list, int list_len, uint32_t cbom, uint32_t cboz)
 {
 	void *fdt = calloc(1, 4096);
 
@@ -68,8 +69,8 @@ UNIT_TEST(parse_qemu_strings)
 	CHECK_STR(buf, "rv64imafdcvh_sstc_svpbmt_svnapot_zihintpause_zbb_svinval_zba_zbc_zbs_"
 		       "zfh_sscofpmf");
 	CHECK_EQ(isa_parse_string(buf), s);
-	CHECK_EQ(isa_parse_string("RV64IMAC_ZICOND"), LET('i') | LET('m') | LET('a') | LET('c') |
-							 BIT(ISA_EXT_ZICOND));
+	CHECK_EQ(isa_parse_string("RV64IMAC_ZICOND"),
+		 LET('i') | LET('m') | LET('a') | LET('c') | BIT(ISA_EXT_ZICOND));
 	CHECK_EQ(isa_parse_string("x86"), 0);
 }
 
@@ -79,8 +80,8 @@ UNIT_TEST(probe_extensions_list_and_block_sizes)
 
 	probe("rv64imac", list, sizeof(list), 64, 0);
 	CHECK_EQ(host_isa, LET('i') | LET('m') | LET('a') | LET('c') | LET('h') |
-				   BIT(ISA_EXT_ZICBOM) | BIT(ISA_EXT_ZICBOZ) | BIT(ISA_EXT_SVADU) |
-				   BIT(ISA_EXT_ZICOND));
+			       BIT(ISA_EXT_ZICBOM) | BIT(ISA_EXT_ZICBOZ) | BIT(ISA_EXT_SVADU) |
+			       BIT(ISA_EXT_ZICOND));
 	CHECK_EQ(host_cbom_block, 64);
 	CHECK_EQ(host_cboz_block, 0);
 }
@@ -131,8 +132,7 @@ UNIT_TEST(guest_cbo_and_svadu)
 UNIT_TEST(guest_on_poor_host)
 {
 	probe("rv64imafdch_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs", NULL, 0, 0, 0);
-	CHECK_EQ(isa_guest_set(isa_parse_string(DEMO_CONFIG)),
-		 host_isa & ~LET('h'));
+	CHECK_EQ(isa_guest_set(isa_parse_string(DEMO_CONFIG)), host_isa & ~LET('h'));
 	CHECK_EQ(isa_henvcfg(isa_guest_set(isa_parse_string(DEMO_CONFIG))), 0);
 	CHECK_EQ(isa_guest_set(isa_parse_string("rv64mafd")), 0);
 }

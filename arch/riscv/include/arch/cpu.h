@@ -39,7 +39,8 @@ void isa_probe_host(const void *fdt, int cpu_node, const char *isa);
 /*
  * What a vCPU whose configuration asks for @wanted gets: the extensions
  * the host has and the hypervisor virtualizes, whose prerequisites it
- * also gets.  Everything else is hidden.
+ * also gets.  Letters and Sstc must be asked for; the newer extensions
+ * come without asking unless @wanted names some of them (isa_guest.c).
  */
 isa_set_t isa_guest_set(isa_set_t wanted);
 /* henvcfg enabling a guest's use of the extensions in @set. */

@@ -3,8 +3,10 @@
 One hypervisor boot is shared by the whole module: the disk is mounted,
 `host ram info` is read, /boot.xscript creates guest0, and the firmware's
 autoexec boots Linux (Debian's kernel, 2 vCPUs started through HSM) to
-the BusyBox shell of the initramfs.  The tests then run in file order on
-that one boot: `ls`, `uname -a`, /proc/cpuinfo (2 harts), /proc/interrupts
+the BusyBox shell of the initramfs (the firmware banner's vCPU ISA is the
+host's less what is hidden).  The tests then run in file order on
+that one boot: `ls`, `uname -a`, /proc/cpuinfo (2 harts, each isa line the
+host's less what is hidden), /proc/interrupts
 (the ttyS0 PLIC line counts up while typing), `date` (the guest RTC
 follows the host's wall clock), /proc/cmdline, ESC x q back to XVisor#
 with the guest still running, `guest halt` / `guest reset` / a second
@@ -120,14 +122,20 @@ def resync_host(q):
     q.expect_exact("host-sync-%d\r\nXVisor# " % n)
 
 
-def autoexec_linux(q):
+def autoexec_linux(q, host=None):
     """From XVisor# with guest0 created and loaded: kick it, bind its UART,
-    run autoexec and wait for the BusyBox prompt.  Returns (seconds from
-    autoexec to the prompt, the kernel's console log)."""
+    run autoexec and wait for the BusyBox prompt.  With the host's ISA
+    string, the ISA the firmware's banner shows must be the host's less
+    what is hidden.  Returns (seconds from autoexec to the prompt, the
+    kernel's console log)."""
     assert "guest0: Kicked" in q.run("guest kick guest0")
     q.send("vserial bind %s\r" % UART)
-    banner = guest_wait(q, FIRMWARE_PROMPT, GUEST_CMD_TIMEOUT)
+    banner = strip_vserial(guest_wait(q, FIRMWARE_PROMPT, GUEST_CMD_TIMEOUT))
     assert "RISC-V Virt64 Basic Firmware" in banner
+    if host:
+        m = re.search(r"^vCPU ISA: (\S+)$", banner, re.M)
+        assert m, banner
+        check_guest_isa(host, [m.group(1)])
     start = time.monotonic()
     q.send("autoexec\r")
     guest_wait(q, "Jumping into linux ...", GUEST_CMD_TIMEOUT)
@@ -239,7 +247,7 @@ def linux(request):
         assert "guest0: Created" in out, out
         assert "guest0: Loaded 0x0000000000100000 with" in out, out
         s.bound = True
-        s.boot_log = autoexec_linux(q)[1]
+        s.boot_log = autoexec_linux(q, s.host_isa)[1]
         yield s
     finally:
         q.close()

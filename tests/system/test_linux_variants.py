@@ -5,8 +5,9 @@ extension (VLEN 128) and a rich host (VLEN 256 and the bit-manipulation,
 Zfh, Svpbmt, Svinval, Svnapot and Sscofpmf extensions), and the AIA hosts `aia=aplic` and
 `aia=aplic-imsic` with one and four harts, where the guest still gets
 the vPLIC.  Each variant is one boot of the exact section 14 bootcmd to
-the BusyBox shell; then /proc/cpuinfo (each hart's isa line is the host's
-less what the hypervisor hides), /proc/interrupts (ttyS0 on the
+the BusyBox shell (the basic firmware's banner shows the vCPU ISA: the
+host's less what the hypervisor hides); then /proc/cpuinfo (each hart's
+isa line is that too), /proc/interrupts (ttyS0 on the
 vPLIC, counting up while typing), /proc/cmdline and ESC x q back to
 XVisor# with both vCPUs still runnable.  The full command set runs once,
 in test_linux.py, on the default machine.
@@ -43,7 +44,7 @@ def test_linux_variant(boot, machine, smp, cpu):
     assert "INIT: %d of %d harts online" % (smp, smp) in q.boot_log
     assert "guest0: Created" in q.boot_log
     host = host_isa(q)
-    log = autoexec_linux(q)[1]
+    log = autoexec_linux(q, host)[1]
     assert "smp: Brought up 1 node, 2 CPUs" in log
     assert VPLIC_PROBED in log
 

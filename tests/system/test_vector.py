@@ -4,7 +4,8 @@ vxsat with its own pattern every round and checking all of them after
 yielding the hart to the other.  They first share hart 0; then each in
 turn migrates to hart 1 and back (`vcpu set_hcpu`), and at each step both
 must keep completing rounds, without a MISMATCH or a trap.  `vcpu
-dumpreg` shows each guest's own vector registers.
+dumpreg` shows each guest's own vector registers.  On a host without V
+the same guest has no V.
 """
 
 import re
@@ -86,3 +87,18 @@ def test_vector_state_isolated_across_switches_and_migration(boot):
         dump = q.run("vcpu dumpreg " + ids[guest + "/vcpu0"])
         assert "vector state (vlenb 16)" in dump, dump
         assert re.search(r"^\s*v5\s+0x%02x" % ord(tag), dump, re.M), dump
+
+
+def test_no_vector_without_host_v(boot):
+    """On a host without V the vCPU has no V, whatever its configuration:
+    the guest's first vector access (reading vlenb) is its own illegal
+    instruction trap, and the hypervisor carries on."""
+    if not os.path.isfile(DISK):
+        pytest.skip("build/disk.img not built (make disk)")
+    q = boot(initrd=DISK, append=VECTEST_BOOTCMD)
+    assert "vecA: Kicked" in q.run("guest kick vecA")
+    q.send("vserial bind vecA/uart0\r")
+    q.expect_exact("vectest A: trap scause 0x0000000000000002", timeout=ROUND_TIMEOUT)
+    q.send("\x1bxq")
+    q.wait_prompt()
+    assert q.run("echo alive") == "alive\n"

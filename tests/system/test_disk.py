@@ -444,7 +444,7 @@ def test_seed_line_with_missing_files(scripts):
 def test_script_stops_at_failing_third_line(scripts):
     out = scripts.run("vfs run /bad.xscript")
     assert out == ("first\nsecond\nError: unknown command frobnicate\n"
-                   "/bad.xscript: line2: failed (error -2)\n"), out
+                   "/bad.xscript: line3: failed (error -2)\n"), out
     assert "never" not in out
     alive(scripts)
 
@@ -452,7 +452,7 @@ def test_script_stops_at_failing_third_line(scripts):
 def test_script_chain_failure_stops_its_line(scripts):
     out = scripts.run("vfs run /chain.xscript")
     assert out == ("x\nError: unknown command frobnicate\n"
-                   "/chain.xscript: line0: failed (error -2)\n"), out
+                   "/chain.xscript: line1: failed (error -2)\n"), out
 
 
 def test_script_nested_run(scripts):

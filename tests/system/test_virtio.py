@@ -1,6 +1,7 @@
 """virtio-mmio for guests, on the demo guest (guest0 of boot.xscript):
 from the hypervisor side the virtio-blk vdisk (list, info, attach of the
-`initrd` RAM disk, detach, errors) and the virtio-console vserial port;
+`initrd` RAM disk, detach, errors) and that the virtio console is listed
+as a vserial port;
 from the guest side, the basic firmware's byte-wise hexdump of the
 virtio-mmio slots (magic, version 1, device ID, vendor): net, blk and
 console answer with their IDs, the unimplemented rpmsg and input slots
@@ -64,11 +65,13 @@ def test_vdisk_commands(demo):
     assert "Usage:" in demo.run("vdisk attach guest0/virtio-blk0")
 
 
-def test_virtio_console_vserial(demo):
+def test_virtio_console_port_listed(demo):
+    """The virtio console is a vserial port beside the UART.  The basic
+    firmware has no virtio driver, so no data moves here: bytes both ways
+    through the port are test_virtio_linux.py::test_hvc0_through_vserial."""
     out = demo.run("vserial list")
     names = re.findall(r"^ (guest0/\S+)", out, re.M)
     assert names[:2] == ["guest0/uart0", "guest0/virtio-con0"], out
-    assert demo.run("vserial dump guest0/virtio-con0").startswith("[guest0/virtio-con0] ")
 
 
 def hexdump(q, addr):

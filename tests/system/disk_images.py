@@ -17,7 +17,6 @@ import subprocess
 import pytest
 
 from conftest import ROOT, SharedShell
-from qemu import Qemu
 
 DATA_DIR = os.path.join(ROOT, "build", "test-data")
 SEED_BOOTCMD = ('vmm.bootcmd="vfs mount initrd /;vfs run /boot.xscript;'
@@ -121,19 +120,15 @@ def host_listing(image, path):
 
 
 class DiskShell(SharedShell):
-    """A boot of a disk image shared by a module, restarted if it died."""
+    """A boot of a disk image shared by a module (see SharedShell)."""
 
     def __init__(self, name, kernel, initrd, append):
         self.initrd = initrd
         self.append = append
         super().__init__(name, kernel)
 
-    def restart(self):
-        if self.qemu:
-            self.qemu.close()
-        self.qemu = Qemu(self.log_path, kernel=self.kernel, initrd=self.initrd,
-                         append=self.append)
-        self.qemu.start()
+    def qemu_args(self):
+        return {"kernel": self.kernel, "initrd": self.initrd, "append": self.append}
 
 
 def disk_shell(request, label, initrd, append):

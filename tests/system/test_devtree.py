@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from conftest import shared_session
 from disk_images import SEED_BOOTCMD, disk_shell
 from guests import DISK, bind, unbind
 
@@ -27,8 +28,7 @@ def seed_shared(request):
 @pytest.fixture
 def dt(seed_shared, request):
     """The seed boot at a fresh prompt."""
-    seed_shared.sync(request.node.name)
-    return seed_shared.qemu
+    yield from shared_session(seed_shared, request)
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ import re
 
 import pytest
 
+from conftest import shared_session
 from disk_images import (DATA_DIR, SEED_BOOTCMD, disk_shell, host_file, host_listing,
                          make_cpio, make_ext2, make_noise, truncate_copy)
 from guests import DISK
@@ -426,8 +427,7 @@ def scripts_shared(request):
 
 @pytest.fixture
 def scripts(scripts_shared, request):
-    scripts_shared.sync(request.node.name)
-    return scripts_shared.qemu
+    yield from shared_session(scripts_shared, request)
 
 
 def test_seed_line_with_missing_files(scripts):

@@ -8,12 +8,17 @@ prompt FAILS; only then is the boot restarted, for the next test.
 Every console session is logged under build/test-logs/.  Options:
 --kernel picks the image; markers `variant` (one boot per machine variant)
 and `shell` (shared boot) select subsets, e.g. `-m "not variant"`.
-A run in which nothing passed is reported as a failure.
+A run in which nothing passed is reported as a failure, and so is a test
+whose file (disk image, guest payload) or host tool is missing: need_file()
+and need_tool() fail it, they never skip (make check builds the files and
+scripts/setup.sh installs the tools).  The only skips left state a limit
+of the host, such as a QEMU CPU option it lacks.
 """
 
 import itertools
 import os
 import re
+import shutil
 
 import pytest
 
@@ -45,6 +50,25 @@ def pytest_sessionfinish(session, exitstatus):
     passed = len(reporter.stats.get("passed", [])) if reporter else 1
     if exitstatus == 0 and passed == 0:
         session.exitstatus = pytest.ExitCode.NO_TESTS_COLLECTED
+
+
+# Host tools the tests run, with the Debian package scripts/setup.sh installs.
+TOOL_PACKAGES = {"cpio": "cpio", "debugfs": "e2fsprogs", "dtc": "device-tree-compiler",
+                 "genext2fs": "genext2fs", "git": "git", "make": "make"}
+
+
+def need_file(path, how):
+    """Fail the test (never skip) when a file it needs is missing; `how`
+    says what builds it."""
+    if not os.path.isfile(path):
+        pytest.fail("%s not found (%s)" % (path, how), pytrace=False)
+
+
+def need_tool(name):
+    """Fail the test (never skip) when a host tool it runs is missing."""
+    if not shutil.which(name):
+        pytest.fail("host tool %s not installed (Debian package %s; scripts/setup.sh installs it)"
+                    % (name, TOOL_PACKAGES[name]), pytrace=False)
 
 
 def log_file(name):

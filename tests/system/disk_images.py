@@ -16,16 +16,11 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, SharedShell
+from conftest import ROOT, SharedShell, need_file, need_tool
 
 DATA_DIR = os.path.join(ROOT, "build", "test-data")
 SEED_BOOTCMD = ('vmm.bootcmd="vfs mount initrd /;vfs run /boot.xscript;'
                 'vfs cat /system/banner.txt"')
-
-
-def need_tool(name):
-    if not shutil.which(name):
-        pytest.skip("host tool %s not installed" % name)
 
 
 def write_tree(staging, files):
@@ -137,6 +132,5 @@ def disk_shell(request, label, initrd, append):
     path = request.config.getoption("--kernel")
     if not os.path.isfile(path):
         pytest.fail("%s not found: run make first" % path)
-    if not os.path.isfile(initrd):
-        pytest.skip("%s not built" % initrd)
+    need_file(initrd, "make disk")
     return DiskShell(request.module.__name__ + "-" + label, path, initrd, append)

@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from conftest import shared_session
+from conftest import need_file, shared_session
 from disk_images import (DATA_DIR, SEED_BOOTCMD, disk_shell, host_file, host_listing,
                          make_cpio, make_ext2, make_noise, truncate_copy)
 from guests import DISK
@@ -151,8 +151,7 @@ def test_vfs_ls_images(seed):
                                   "/images/riscv/virt64/rootfs.img"])
 def test_vfs_md5_matches_host(seed, path):
     data = host_file(DISK, path)
-    if not data:
-        pytest.skip("%s not on this disk image" % path)
+    assert data, "%s not on build/disk.img (make disk puts it there)" % path
     out = seed.run("vfs md5 " + path, timeout=60)
     assert out == "MD5 Digest: %s\n" % hashlib.md5(data).hexdigest()
 
@@ -395,8 +394,7 @@ def test_shmem_destroy_refused_while_guest0_uses_it(seed):
 
 
 def test_shmem_destroyed_once_guest0_is_gone(boot):
-    if not os.path.isfile(DISK):
-        pytest.skip("build/disk.img not built (make disk)")
+    need_file(DISK, "make disk")
     q = boot(initrd=DISK, append=SEED_BOOTCMD)
     assert "guest0: Destroyed" in q.run("guest destroy guest0")
     assert re.search(r"^ default .* 21 +1$", q.run("shmem list"), re.M)

@@ -23,7 +23,7 @@ import time
 
 import pytest
 
-from conftest import ROOT, log_file
+from conftest import ROOT, log_file, need_file
 from guests import used_pages, vcpu_states
 from qemu import Qemu, QemuError, normalise
 
@@ -48,8 +48,8 @@ syncs = itertools.count(1)
 
 
 def need_payload():
-    if not (os.path.isfile(DISK) and os.path.isfile(os.path.join(GUEST_DIR, "cmdlist"))):
-        pytest.skip("no Linux payload on the disk (make payload disk)")
+    need_file(DISK, "make disk")
+    need_file(os.path.join(GUEST_DIR, "cmdlist"), "the Linux payload: make payload disk")
 
 
 def kernel_release():

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, need_file
 
 DISK = os.path.join(ROOT, "build", "disk.img")
 DEMO_BOOTCMD = 'vmm.bootcmd="vfs mount initrd /;vfs run /boot.xscript"'
@@ -23,8 +23,7 @@ VENDOR = "58 56 53 52"
 
 @pytest.fixture
 def demo(boot):
-    if not os.path.isfile(DISK):
-        pytest.skip("build/disk.img not built (make disk)")
+    need_file(DISK, "make disk")
     q = boot(initrd=DISK, append=DEMO_BOOTCMD)
     assert "guest0: Created" in q.boot_log
     return q

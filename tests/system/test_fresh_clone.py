@@ -10,6 +10,7 @@ guest0/uart0`, `autoexec` to the Linux shell, a command there, ESC x q and
 """
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -44,13 +45,16 @@ def test_readme_make_run_from_fresh_clone():
         env = dict(os.environ, CACHE_DIR=CACHE_DIR)
         env.pop("MAKEFLAGS", None)
         env.pop("MAKELEVEL", None)
-        boot = normalise(q.start(command=["make", "run"], cwd=src, env=env,
-                                 timeout=BUILD_TIMEOUT))
-        assert "Mounted initrd" in boot, boot[-3000:]
-        assert "guest0: Created" in boot, boot[-3000:]
-        assert "guest0: Loaded" in boot, boot[-3000:]
-        assert "|  _ \\  \\ \\   / /" in boot, "no banner: " + boot[-3000:]
-        assert "Error" not in boot[boot.index("Xvisor v"):], boot[-3000:]
+        log = normalise(q.start(command=["make", "run"], cwd=src, env=env,
+                                timeout=BUILD_TIMEOUT))
+        built = re.findall(r"^vmm\.bin: \d+ bytes$", log, re.M)
+        assert "Xvisor v" in log, log[-3000:]
+        hyp = log[log.index("Xvisor v"):]
+        why = "%s; the hypervisor's boot log:\n%s" % (built, hyp)
+        assert "Mounted initrd" in hyp, why
+        assert "guest0: Created" in hyp and "guest0: Loaded" in hyp, why
+        assert "|  _ \\  \\ \\   / /" in hyp, "no banner: " + why
+        assert "Error" not in hyp, why
 
         assert "guest0: Kicked" in q.run("guest kick guest0")
         q.send("vserial bind %s\r" % UART)

@@ -252,6 +252,16 @@ def test_cpuinfo_two_harts(guest):
     check_cpuinfo(linux_cmd(guest, "cat /proc/cpuinfo"))
 
 
+def test_hwrng_from_the_seed_guest(guest):
+    """The stock virt64 guest has a virtio entropy device: 32 bytes come out
+    of /dev/hwrng (not EIO) and the virtio_rng module is the source."""
+    out = linux_cmd(guest, "cat /sys/class/misc/hw_random/rng_available")
+    assert out.startswith("virtio_rng"), out
+    out = linux_cmd(guest, "head -c 32 /dev/hwrng | hexdump -v -e '1/1 \"%02x\"'; echo")
+    assert re.fullmatch(r"[0-9a-f]{64}\n", out), out
+    assert len(set(re.findall("..", out))) > 8, out
+
+
 def test_ttys0_interrupts_count_while_typing(guest):
     chip, hwirq, before = interrupt_line(linux_cmd(guest, "cat /proc/interrupts"), "ttyS0")
     assert (chip, hwirq) == ("SiFive PLIC", 10)

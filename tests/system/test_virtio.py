@@ -3,9 +3,9 @@ from the hypervisor side the virtio-blk vdisk (list, info, attach of the
 `initrd` RAM disk, detach, errors) and that the virtio console is listed
 as a vserial port;
 from the guest side, the basic firmware's byte-wise hexdump of the
-virtio-mmio slots (magic, version 1, device ID, vendor): net, blk and
-console answer with their IDs, the unimplemented rpmsg and input slots
-with 0.
+virtio-mmio slots (magic, version 1, device ID, vendor): net, blk,
+console and rng answer with their IDs, the unimplemented rpmsg and input
+slots with 0.
 """
 
 import os
@@ -86,7 +86,7 @@ def test_guest_probes_virtio_slots(demo):
     demo.send("vserial bind guest0/uart0\r")
     demo.expect_exact("basic# ", timeout=30)
     for addr, dev_id in ((0x20000000, 1), (0x20001000, 2), (0x20002000, 3),
-                         (0x20003000, 0), (0x20004000, 0)):
+                         (0x20003000, 0), (0x20004000, 0), (0x20005000, 4)):
         assert hexdump(demo, addr) == "%s 01 00 00 00 %02x 00 00 00 %s" % (
             MAGIC, dev_id, VENDOR), hex(addr)
     # Config space of the blk slot: capacity 0 (no media), then seg_max.

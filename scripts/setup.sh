@@ -4,7 +4,7 @@
 # cache.  README.md's Requirements lists the same packages: keep them in step.
 # A test whose tool is missing fails (tests/system/conftest.py need_tool).
 set -e
-PKGS="make git gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf python3-kconfiglib \
+PKGS="make git xz-utils gcc gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf python3-kconfiglib \
 qemu-system-misc opensbi device-tree-compiler genext2fs e2fsprogs cpio debian-archive-keyring \
 python3-pytest python3-pexpect clang libclang-rt-14-dev"
 missing=""

@@ -89,14 +89,22 @@ struct sbiret sbi_call(unsigned long eid, unsigned long fid, unsigned long a0,
 long sbi_legacy(unsigned long eid, unsigned long a0);
 void sbi_set_timer(uint64_t deadline);
 
-/* trap.c: what the trap handler saw since the last trap_reset(). */
-struct trap_log {
+/*
+ * trap.c: what the trap handler of this hart saw since the last
+ * trap_reset().  Each hart keeps its hart id in sscratch (start.S) and has
+ * its own log.
+ */
+#define ST_MAX_HARTS		8
+struct trap_record {
 	unsigned long count;
 	unsigned long cause;		/* last scause */
 	unsigned long tval;		/* last stval */
 	uint64_t time;			/* time CSR at handler entry */
 };
-extern volatile struct trap_log trap_log;
+extern volatile struct trap_record trap_logs[ST_MAX_HARTS];
+#define trap_log		(trap_logs[csr_read(sscratch) % ST_MAX_HARTS])
+/* Timer traps the handler returns from without set_timer(~0) (counts down). */
+extern volatile unsigned long timer_hold;
 void trap_reset(void);
 void fw_trap(unsigned long scause, unsigned long sepc, unsigned long stval);
 uint64_t time_now(void);

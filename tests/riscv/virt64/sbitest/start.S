@@ -15,6 +15,7 @@
 	.globl _start
 _start:
 	csrw	sie, zero
+	csrw	sscratch, a0
 	bnez	a0, park
 
 	GUEST_BOOT ST_LINK_BASE, sbitest_main

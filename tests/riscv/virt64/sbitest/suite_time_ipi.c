@@ -1,7 +1,8 @@
 /*
  * TIME, IPI and the legacy timer/IPI calls.  set_timer must raise a
  * supervisor timer interrupt (scause 5) no earlier than the deadline, and
- * U64_MAX must stop an armed timer; send_ipi to self must raise a software
+ * U64_MAX must stop an armed timer; the pending bit follows the privileged
+ * spec (see timer_pending()).  send_ipi to self must raise a software
  * interrupt (scause 1) exactly once after the handler clears sip.SSIP;
  * masks naming missing harts are INVALID_PARAM.  Waits are bounded.
  */
@@ -58,6 +59,71 @@ static void timer_stop(void)
 	irq_disable_all();
 }
 
+/*
+ * The pending bit seen through traps (QEMU 7.2 shows VS-mode reads of sip
+ * only the SSIP bit, so sip cannot be read for STIP): a past deadline
+ * pends at once, so the trap comes as the ecall returns; the bit stays
+ * set until set_timer (a handler that returns without it is entered
+ * again); it is pending with sie.STIE clear (taken as soon as STIE is
+ * set); set_timer(~0) and a future deadline clear it.
+ */
+static void timer_pending(void)
+{
+	uint64_t hz = timebase_hz(), deadline;
+	unsigned long n;
+
+	trap_reset();
+	irq_enable(IRQ_S_TIMER);
+	sbi_set_timer(0);
+	n = trap_log.count;
+	check_eq("time.set_timer_past.at_once", (long)n, 1);
+	sbi_legacy(0, 0);
+	n = trap_log.count;
+	check_eq("legacy.set_timer_past.at_once", (long)n, 2);
+
+	trap_reset();
+	timer_hold = 2;
+	sbi_set_timer(0);
+	trap_wait(3, hz / 10);
+	check_eq("time.pending_until_set_timer", (long)trap_log.count, 3);
+	trap_wait(4, hz / 50);
+	check_eq("time.pending_until_set_timer.then_clear", (long)trap_log.count, 3);
+	timer_hold = 0;
+
+	/* Wait with sstatus.SIE clear (WFI ends once the timer is pending),
+	 * then look at it with sie.STIE clear. */
+	trap_reset();
+	csr_clear(sstatus, SSTATUS_SIE);
+	deadline = time_now() + hz / 100;
+	sbi_set_timer(deadline);
+	while (time_now() < deadline)
+		__asm__ volatile("wfi" : : : "memory");
+	__asm__ volatile("wfi" : : : "memory");
+	csr_clear(sie, 1UL << IRQ_S_TIMER);
+	csr_set(sstatus, SSTATUS_SIE);
+	n = trap_log.count;
+	check_eq("time.masked.no_trap", (long)n, 0);
+	csr_set(sie, 1UL << IRQ_S_TIMER);
+	n = trap_log.count;
+	check_eq("time.masked.still_pending", (long)n, 1);
+
+	trap_reset();
+	csr_clear(sie, 1UL << IRQ_S_TIMER);
+	sbi_set_timer(0);
+	sbi_set_timer(~0ULL);
+	csr_set(sie, 1UL << IRQ_S_TIMER);
+	n = trap_log.count;
+	check_eq("time.set_timer_max.clears_pending", (long)n, 0);
+	csr_clear(sie, 1UL << IRQ_S_TIMER);
+	sbi_set_timer(0);
+	sbi_set_timer(time_now() + 10 * hz);
+	csr_set(sie, 1UL << IRQ_S_TIMER);
+	n = trap_log.count;
+	check_eq("time.set_timer_future.clears_pending", (long)n, 0);
+	sbi_set_timer(~0ULL);
+	irq_disable_all();
+}
+
 static void ipi_self(const char *name, bool legacy)
 {
 	static unsigned long self_mask = 1;
@@ -84,6 +150,7 @@ void suite_time_ipi(void)
 {
 	timer_fires("time.set_timer", false);
 	timer_stop();
+	timer_pending();
 	check_err("time.unknown_fid", sbi_call(SBI_EXT_TIME, 1, 0, 0, 0, 0), SBI_ERR_NOT_SUPPORTED);
 	timer_fires("legacy.set_timer", true);
 

@@ -6,9 +6,10 @@ memory, while the shell and the basic firmware guest keep working.
 """
 
 import re
+import time
 
-from guests import (DEMO_BOOTCMD, SBITEST_BOOTCMD, bind, boot_disk, guest_cmd, unbind,
-                    vcpu_states)
+from guests import (DEMO_BOOTCMD, GUEST_TIMEOUT, SBITEST_BOOTCMD, bind, boot_disk, guest_cmd,
+                    unbind, vcpu_states)
 
 SUMMARY_RE = re.compile(r"SBITEST: (\d+) passed, (\d+) failed")
 SBI_PROMPT = "sbitest# "
@@ -23,6 +24,10 @@ REQUIRED = [
     "unknown_eid",
     "time.set_timer.error", "time.set_timer.scause", "time.set_timer.not_early",
     "time.set_timer.once", "time.set_timer_max", "time.set_timer_max.no_irq",
+    "time.set_timer_past.at_once", "legacy.set_timer_past.at_once",
+    "time.pending_until_set_timer", "time.pending_until_set_timer.then_clear",
+    "time.masked.no_trap", "time.masked.still_pending", "time.set_timer_max.clears_pending",
+    "time.set_timer_future.clears_pending",
     "legacy.set_timer.scause",
     "ipi.self.scause", "ipi.self.once", "ipi.empty_mask", "ipi.missing_hart",
     "ipi.base_out_of_range", "legacy.send_ipi.self.scause", "legacy.send_ipi.bad_pointer",
@@ -37,12 +42,21 @@ REQUIRED = [
     "hsm.get_status.started", "hsm.start.already_available", "ipi.other_hart",
     "susp.other_hart_running", "hsm.stop", "hsm.restart", "hsm.suspend.retentive",
     "hsm.suspend.retentive.waited", "hsm.suspend.retentive.timer_pending",
+    "hsm.suspend.retentive.upper_bits", "hsm.suspend.retentive.upper_bits.waited",
+    "hsm.suspend_ret.secondary.status_suspended", "hsm.suspend_ret.secondary.resumed",
+    "hsm.suspend_ret.secondary.error", "hsm.suspend_ret.secondary.status_started",
+    "hsm.suspend_nonret.secondary.status_suspended", "hsm.suspend_nonret.secondary.resumed",
+    "hsm.suspend_nonret.secondary.a0_hartid", "hsm.suspend_nonret.secondary.a1_opaque",
+    "hsm.suspend_nonret.secondary.mmu_off", "hsm.suspend_nonret.secondary.sie_clear",
+    "hsm.suspend_nonret.self.resumed", "hsm.suspend_nonret.self.wake_irq_pending",
+    "hsm.suspend_nonret.upper_bits.resumed", "susp.suspend.upper_bits.resumed",
+    "susp.suspend.upper_bits.a0_hartid", "susp.suspend.upper_bits.a1_opaque",
     "hsm.suspend.reserved_type", "hsm.suspend.nonretentive.bad_address",
     "susp.bad_type", "susp.bad_address",
     "xvisor.isa_ext.i", "xvisor.isa_ext.h", "xvisor.isa_ext.bit64",
     "pmu.num_counters", "pmu.counter_get_info",
-    "srst.reserved_type", "srst.vendor_type", "srst.type_over_32_bits",
-    "srst.reserved_reason", "srst.unknown_fid",
+    "srst.reserved_type", "srst.vendor_type", "srst.reserved_type.upper_bits",
+    "srst.reserved_reason", "srst.reserved_reason.upper_bits", "srst.unknown_fid",
     "trap.csr_custom", "trap.csr_hstatus", "trap.csr_hstatus.stval",
 ]
 
@@ -69,6 +83,30 @@ def test_sbitest_suite_passes(boot):
     q.send("vserial bind sbitest/uart0\r")
     q.expect_exact("[sbitest/uart0] ")
     assert "hello\n" in guest_cmd(q, "hi", SBI_PROMPT)
+
+
+def test_srst_acts_on_the_calling_guest_alone(boot):
+    """SRST type and reason are 32-bit values: with upper bits set, a cold
+    reboot restarts the sbitest guest and a shutdown stops it, while the
+    basic firmware guest keeps running."""
+    q = boot_disk(boot, DEMO_BOOTCMD[:-1] + ';vfs run /sbitest.xscript"')
+    q.run("guest kick guest0")
+    q.run("guest kick sbitest")
+    bind(q, "sbitest/uart0", SBI_PROMPT)
+    q.send("reset 0x100000001 0x100000000\r")
+    q.expect_exact("SBITEST guest, timebase")
+    q.expect_exact(SBI_PROMPT)
+    q.send("reset 0x8000000000000000 0\r")
+    unbind(q)
+    deadline = time.monotonic() + GUEST_TIMEOUT
+    states = vcpu_states(q)
+    while states["sbitest/vcpu0"] != "Reset" and time.monotonic() < deadline:
+        states = vcpu_states(q)
+    assert states["sbitest/vcpu0"] == "Reset", states
+    assert states["guest0/vcpu0"] in ("Ready", "Running"), states
+    bind(q, "guest0/uart0", BASIC_PROMPT)
+    assert "hello" in guest_cmd(q, "hi", BASIC_PROMPT)
+    unbind(q)
 
 
 def test_bad_guest_halts_others_keep_running(boot):

@@ -33,6 +33,11 @@ struct sbi_ext {
 		       const unsigned long *args, struct sbi_ret *ret);
 };
 
+/* The SBI state of a vCPU (struct vcpu_arch.sbi), cleared when it resets. */
+struct sbi_vcpu {
+	volatile bool suspended;	/* sleeping in HSM hart_suspend */
+};
+
 #define VMM_SBI_EXT(var) static const struct sbi_ext var VMM_TABLE_ENTRY(vmm_sbi_exts)
 
 #define SBI_SPEC_VERSION	0x02000000UL

@@ -2,7 +2,8 @@
  * Entry of the test guest on hart 0: console, then the start command
  * stored in NOR at ST_CMD_OFFSET (if any), then a "sbitest# " prompt.
  * Commands: sbi (the SBI conformance suite), bench [<n>], irqlat plic|aia,
- * bad, badcsr (the bad guest), hi.
+ * bad, badcsr (the bad guest), reset <type> <reason> (SRST system_reset
+ * with these register values; prints the error if it returns), hi.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,13 +34,14 @@ static void run_suite(void)
 	suite_time_ipi();
 	suite_rfence_dbcn();
 	suite_hsm();
+	suite_hsm_suspend();
 	suite_misc();
 	check_summary();
 }
 
 static void exec_line(char *line)
 {
-	char *cmd = strtok(line, " "), *arg = strtok(NULL, " ");
+	char *cmd = strtok(line, " "), *arg = strtok(NULL, " "), *arg2 = strtok(NULL, " ");
 
 	if (!cmd)
 		return;
@@ -51,6 +53,10 @@ static void exec_line(char *line)
 		irqlat_run(arg);
 	else if (!strcmp(cmd, "bad") || !strcmp(cmd, "badcsr"))
 		bad_run(!strcmp(cmd, "badcsr"));
+	else if (!strcmp(cmd, "reset") && arg && arg2)
+		printf("reset: error %ld\n",
+		       sbi_call(SBI_EXT_SRST, 0, strtoul(arg, NULL, 0), strtoul(arg2, NULL, 0), 0,
+				0).error);
 	else if (!strcmp(cmd, "hi"))
 		printf("hello\n");
 	else

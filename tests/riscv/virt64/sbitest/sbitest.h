@@ -38,6 +38,15 @@
 #define MBOX_RELEASE		40
 #define MBOX_STOP_ERR		48
 
+/* struct sec_mailbox and struct resume_ctx offsets used by start.S. */
+#define SMBOX_STACK_TOP		0
+#define RCTX_HARTID		128
+#define RCTX_OPAQUE		136
+#define RCTX_SATP		144
+#define RCTX_SSTATUS		152
+/* What nonret_suspend returns after a resume (no SBI error is positive). */
+#define RESUMED			1
+
 #ifndef __ASSEMBLY__
 
 #include <stdbool.h>
@@ -137,6 +146,31 @@ struct hsm_mailbox {
 	volatile unsigned long alive, release, stop_err;
 };
 void hsm_entry(unsigned long hartid, unsigned long opaque);
+
+/* nonret_suspend in start.S: callee-saved registers, then what the hart
+ * saw when it resumed. */
+struct resume_ctx {
+	unsigned long regs[16];
+	volatile unsigned long hartid, opaque, satp, sstatus;
+};
+long nonret_suspend(unsigned long eid, unsigned long fid, unsigned long type,
+		    struct resume_ctx *ctx);
+
+/* hsm_secondary.c: a secondary hart running C (sec_entry in start.S) that
+ * carries out one command at a time from its mailbox. */
+enum sec_cmd { SEC_IDLE, SEC_SUSPEND_RET, SEC_SUSPEND_NONRET, SEC_STOP };
+struct sec_mailbox {
+	unsigned long stack_top;	/* SMBOX_STACK_TOP */
+	volatile unsigned long cmd, arg, done;
+	volatile long result;
+	struct resume_ctx ctx;
+};
+void sec_entry(unsigned long hartid, unsigned long mbox);
+void sec_main(unsigned long hartid, struct sec_mailbox *m);
+void suite_hsm_suspend(void);
+/* suite_hsm.c: poll hart_get_status(hartid) for up to ticks (at least
+ * once) until it is want; the last status seen, or the error. */
+long hsm_status_wait(unsigned long hartid, long want, uint64_t ticks);
 
 /* bad.c: the bad guest; does not return. */
 void bad_run(bool csr_first);

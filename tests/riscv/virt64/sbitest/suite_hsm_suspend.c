@@ -1,0 +1,145 @@
+/*
+ * HSM hart_suspend and SUSP system_suspend, checked by their effects.  A
+ * secondary hart running C (sec_main) suspends on command, retentive and
+ * non-retentive, with its software interrupt enabled in sie: while it
+ * sleeps hart_get_status must say SUSPENDED, an IPI must wake it, a
+ * retentive suspend returns SUCCESS and a non-retentive one resumes at
+ * resume_addr with a0 = hartid, a1 = opaque, satp = 0 and sstatus.SIE = 0.
+ * This hart then suspends itself non-retentively (woken by its timer,
+ * which must still be pending after the resume), and suspend types are
+ * 32-bit values on RV64: the upper bits of a0 are ignored (HSM, SUSP).
+ */
+#include <stdio.h>
+
+#include "sbitest.h"
+
+#define HSM_STARTED		0
+#define HSM_STOPPED		1
+#define HSM_SUSPENDED		4
+#define SUSPEND_RETENTIVE	0
+#define SUSPEND_NONRETENTIVE	0x80000000UL
+#define UPPER_BITS		(1UL << 63 | 1UL << 32)
+
+static struct sec_mailbox smb;
+static unsigned long sec_stack[512] __attribute__((aligned(16)));
+
+void sec_main(unsigned long hartid, struct sec_mailbox *m)
+{
+	long r;
+
+	(void)hartid;
+	for (;;) {
+		while (m->cmd == SEC_IDLE)
+			;
+		csr_set(sie, 1UL << IRQ_S_SOFT);
+		if (m->cmd == SEC_SUSPEND_RET)
+			r = sbi_call(SBI_EXT_HSM, SBI_HSM_SUSPEND, m->arg, 0, 0, 0).error;
+		else if (m->cmd == SEC_SUSPEND_NONRET)
+			r = nonret_suspend(SBI_EXT_HSM, SBI_HSM_SUSPEND, m->arg, &m->ctx);
+		else
+			r = sbi_call(SBI_EXT_HSM, SBI_HSM_HART_STOP, 0, 0, 0, 0).error;
+		csr_write(sie, 0);
+		csr_clear(sip, 1UL << IRQ_S_SOFT);
+		m->result = r;
+		m->cmd = SEC_IDLE;
+		__asm__ volatile("fence rw, rw" : : : "memory");
+		m->done++;
+	}
+}
+
+/* Post cmd to the secondary; with wake, wait for SUSPENDED and send it an
+ * IPI.  Whether the command completed within 2 s. */
+static bool sec_do(const char *name, enum sec_cmd cmd, unsigned long arg, bool wake)
+{
+	uint64_t hz = timebase_hz(), end;
+	unsigned long done = smb.done;
+	char what[64];
+
+	smb.arg = arg;
+	smb.cmd = cmd;
+	if (wake) {
+		snprintf(what, sizeof(what), "%s.status_suspended", name);
+		check_eq(what, hsm_status_wait(1, HSM_SUSPENDED, 2 * hz), HSM_SUSPENDED);
+		snprintf(what, sizeof(what), "%s.start_refused", name);
+		check_err(what, sbi_call(SBI_EXT_HSM, SBI_HSM_HART_START, 1,
+					 (unsigned long)sec_entry, 0, 0),
+			  SBI_ERR_ALREADY_AVAILABLE);
+		sbi_call(SBI_EXT_IPI, 0, 1UL << 1, 0, 0, 0);
+	}
+	end = time_now() + 2 * hz;
+	while (smb.done == done && time_now() < end)
+		;
+	snprintf(what, sizeof(what), "%s.resumed", name);
+	check_eq(what, smb.done != done, true);
+	return smb.done != done;
+}
+
+static void secondary_suspend(void)
+{
+	struct resume_ctx *c = &smb.ctx;
+
+	smb.stack_top = (unsigned long)&sec_stack[512];
+	check_err("hsm.secondary.start", sbi_call(SBI_EXT_HSM, SBI_HSM_HART_START, 1,
+						  (unsigned long)sec_entry,
+						  (unsigned long)&smb, 0), SBI_SUCCESS);
+	check_eq("hsm.secondary.started", hsm_status_wait(1, HSM_STARTED, 2 * timebase_hz()),
+		 HSM_STARTED);
+	if (sec_do("hsm.suspend_ret.secondary", SEC_SUSPEND_RET, SUSPEND_RETENTIVE, true))
+		check_eq("hsm.suspend_ret.secondary.error", smb.result, SBI_SUCCESS);
+	check_eq("hsm.suspend_ret.secondary.status_started",
+		 hsm_status_wait(1, HSM_STARTED, 0), HSM_STARTED);
+	if (sec_do("hsm.suspend_nonret.secondary", SEC_SUSPEND_NONRET, SUSPEND_NONRETENTIVE,
+		   true)) {
+		check_eq("hsm.suspend_nonret.secondary.error", smb.result, RESUMED);
+		check_eq("hsm.suspend_nonret.secondary.a0_hartid", c->hartid, 1);
+		check_eq("hsm.suspend_nonret.secondary.a1_opaque", c->opaque, (long)c);
+		check_eq("hsm.suspend_nonret.secondary.mmu_off", c->satp, 0);
+		check_eq("hsm.suspend_nonret.secondary.sie_clear", c->sstatus & SSTATUS_SIE, 0);
+	}
+	smb.cmd = SEC_STOP;
+	check_eq("hsm.secondary.stop", hsm_status_wait(1, HSM_STOPPED, 2 * timebase_hz()),
+		 HSM_STOPPED);
+}
+
+/* Suspend this hart non-retentively through (eid, fid, type), woken by its
+ * timer (enabled in sie, not in sstatus). */
+static void self_nonret(const char *name, unsigned long eid, unsigned long fid,
+			unsigned long type)
+{
+	static struct resume_ctx ctx;
+	char what[64];
+	long r, n;
+
+	trap_reset();
+	irq_disable_all();
+	csr_set(sie, 1UL << IRQ_S_TIMER);
+	sbi_set_timer(time_now() + timebase_hz() / 100);
+	r = nonret_suspend(eid, fid, type, &ctx);
+	snprintf(what, sizeof(what), "%s.resumed", name);
+	check_eq(what, r, RESUMED);
+	if (r == RESUMED) {
+		snprintf(what, sizeof(what), "%s.a0_hartid", name);
+		check_eq(what, ctx.hartid, 0);
+		snprintf(what, sizeof(what), "%s.a1_opaque", name);
+		check_eq(what, ctx.opaque, (long)&ctx);
+		snprintf(what, sizeof(what), "%s.sie_clear", name);
+		check_eq(what, ctx.sstatus & SSTATUS_SIE, 0);
+	}
+	/* The wake-up interrupt is still pending: taken once enabled. */
+	irq_enable(IRQ_S_TIMER);
+	n = trap_log.count;
+	snprintf(what, sizeof(what), "%s.wake_irq_pending", name);
+	check_eq(what, n, 1);
+	sbi_set_timer(~0ULL);
+	irq_disable_all();
+}
+
+void suite_hsm_suspend(void)
+{
+	secondary_suspend();
+	self_nonret("hsm.suspend_nonret.self", SBI_EXT_HSM, SBI_HSM_SUSPEND,
+		    SUSPEND_NONRETENTIVE);
+	self_nonret("hsm.suspend_nonret.upper_bits", SBI_EXT_HSM, SBI_HSM_SUSPEND,
+		    UPPER_BITS | SUSPEND_NONRETENTIVE);
+	self_nonret("susp.suspend.upper_bits", SBI_EXT_SUSP, 0, UPPER_BITS);
+}

@@ -18,7 +18,8 @@ BASIC_PROMPT = "basic# "
 # Checks that must be present: one or more per SBI function offered.
 REQUIRED = [
     "base.spec_version", "base.impl_id", "base.impl_version", "base.mvendorid",
-    "base.marchid", "base.mimpid", "base.unknown_fid", "base.probe.time", "base.probe.ipi",
+    "base.marchid", "base.mimpid", "base.mvendorid.same_on_secondary",
+    "base.marchid.same_on_secondary", "base.mimpid.same_on_secondary", "base.unknown_fid", "base.probe.time", "base.probe.ipi",
     "base.probe.rfence", "base.probe.hsm", "base.probe.srst", "base.probe.dbcn",
     "base.probe.pmu", "base.probe.susp", "base.probe.xvisor", "base.probe.unknown",
     "unknown_eid",
@@ -76,6 +77,10 @@ def test_sbitest_suite_passes(boot):
     missing = [name for name in REQUIRED if name not in passed]
     assert not missing, "checks not reported as PASS: %s" % missing
     assert len(passed) == len(set(passed)), "a check name is repeated"
+    # The implementation a guest prints (docs/sbi.md), and machine IDs that
+    # are the same on every hart.
+    assert "SBI implementation ID=0x2 Version=0x3002\n" in out
+    assert re.search(r"SBI mvendorid=0x[0-9a-f]+ marchid=0x[0-9a-f]+ mimpid=0x[0-9a-f]+\n", out)
     # DBCN console_write goes to the guest's console, in line with the UART.
     assert "DBCN: console_write\n" in out
     unbind(q)

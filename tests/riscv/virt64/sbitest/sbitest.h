@@ -158,11 +158,12 @@ long nonret_suspend(unsigned long eid, unsigned long fid, unsigned long type,
 
 /* hsm_secondary.c: a secondary hart running C (sec_entry in start.S) that
  * carries out one command at a time from its mailbox. */
-enum sec_cmd { SEC_IDLE, SEC_SUSPEND_RET, SEC_SUSPEND_NONRET, SEC_STOP };
+enum sec_cmd { SEC_IDLE, SEC_SUSPEND_RET, SEC_SUSPEND_NONRET, SEC_BASE_IDS, SEC_STOP };
 struct sec_mailbox {
 	unsigned long stack_top;	/* SMBOX_STACK_TOP */
 	volatile unsigned long cmd, arg, done;
 	volatile long result;
+	volatile unsigned long ids[3];	/* SEC_BASE_IDS: mvendorid, marchid, mimpid */
 	struct resume_ctx ctx;
 };
 void sec_entry(unsigned long hartid, unsigned long mbox);

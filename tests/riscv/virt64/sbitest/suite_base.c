@@ -49,6 +49,10 @@ void suite_base(void)
 	r = base(2, 0);
 	check_err("base.impl_version", r, SBI_SUCCESS);
 	check_eq("base.impl_version_nonzero", r.value != 0, 1);
+	/* What a guest prints, as Linux does (the system test reads it). */
+	printf("SBI implementation ID=0x%lx Version=0x%lx\n", base(1, 0).value, r.value);
+	printf("SBI mvendorid=0x%lx marchid=0x%lx mimpid=0x%lx\n", base(4, 0).value,
+	       base(5, 0).value, base(6, 0).value);
 	check_err("base.mvendorid", base(4, 0), SBI_SUCCESS);
 	check_err("base.marchid", base(5, 0), SBI_SUCCESS);
 	check_err("base.mimpid", base(6, 0), SBI_SUCCESS);

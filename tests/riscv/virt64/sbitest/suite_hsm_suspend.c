@@ -5,7 +5,8 @@
  * sleeps hart_get_status must say SUSPENDED, an IPI must wake it, a
  * retentive suspend returns SUCCESS and a non-retentive one resumes at
  * resume_addr with a0 = hartid, a1 = opaque, satp = 0 and sstatus.SIE = 0.
- * This hart then suspends itself non-retentively (woken by its timer,
+ * The secondary also reads mvendorid, marchid and mimpid, which must be
+ * the values this hart reads.  This hart then suspends itself non-retentively (woken by its timer,
  * which must still be pending after the resume), and suspend types are
  * 32-bit values on RV64: the upper bits of a0 are ignored (HSM, SUSP).
  */
@@ -36,6 +37,9 @@ void sec_main(unsigned long hartid, struct sec_mailbox *m)
 			r = sbi_call(SBI_EXT_HSM, SBI_HSM_SUSPEND, m->arg, 0, 0, 0).error;
 		else if (m->cmd == SEC_SUSPEND_NONRET)
 			r = nonret_suspend(SBI_EXT_HSM, SBI_HSM_SUSPEND, m->arg, &m->ctx);
+		else if (m->cmd == SEC_BASE_IDS)
+			for (r = 0; r < 3; r++)
+				m->ids[r] = sbi_call(SBI_EXT_BASE, 4 + r, 0, 0, 0, 0).value;
 		else
 			r = sbi_call(SBI_EXT_HSM, SBI_HSM_HART_STOP, 0, 0, 0, 0).error;
 		csr_write(sie, 0);
@@ -96,6 +100,12 @@ static void secondary_suspend(void)
 		check_eq("hsm.suspend_nonret.secondary.mmu_off", c->satp, 0);
 		check_eq("hsm.suspend_nonret.secondary.sie_clear", c->sstatus & SSTATUS_SIE, 0);
 	}
+	if (sec_do("base.ids.secondary", SEC_BASE_IDS, 0, false))
+		for (unsigned long i = 0; i < 3; i++)
+			check_eq(i == 0 ? "base.mvendorid.same_on_secondary" :
+				 i == 1 ? "base.marchid.same_on_secondary" :
+					  "base.mimpid.same_on_secondary",
+				 smb.ids[i], sbi_call(SBI_EXT_BASE, 4 + i, 0, 0, 0, 0).value);
 	smb.cmd = SEC_STOP;
 	check_eq("hsm.secondary.stop", hsm_status_wait(1, HSM_STOPPED, 2 * timebase_hz()),
 		 HSM_STOPPED);

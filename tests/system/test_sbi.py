@@ -59,6 +59,12 @@ REQUIRED = [
     "srst.reserved_type", "srst.vendor_type", "srst.reserved_type.upper_bits",
     "srst.reserved_reason", "srst.reserved_reason.upper_bits", "srst.unknown_fid",
     "trap.csr_custom", "trap.csr_hstatus", "trap.csr_hstatus.stval",
+    "base.probe.fwft", "fwft.misaligned.get", "fwft.misaligned.set_same",
+    "fwft.misaligned.set_other", "fwft.misaligned.set_value_2",
+    "fwft.misaligned.set_reserved_flag", "fwft.misaligned.get.upper_bits", "fwft.pte_ad_hw.get",
+    "fwft.pte_ad_hw.set", "fwft.landing_pad.get", "fwft.reserved.get", "fwft.reserved.set",
+    "fwft.platform_local.get", "fwft.global_reserved.set", "fwft.unknown_fid", "fwft.lock.set",
+    "fwft.lock.set_again_denied", "fwft.lock.after_reset.set",
 ]
 
 

@@ -36,6 +36,7 @@ struct sbi_ext {
 /* The SBI state of a vCPU (struct vcpu_arch.sbi), cleared when it resets. */
 struct sbi_vcpu {
 	volatile bool suspended;	/* sleeping in HSM hart_suspend */
+	unsigned int fwft_locked;	/* bit per FWFT feature locked by the guest */
 };
 
 #define VMM_SBI_EXT(var) static const struct sbi_ext var VMM_TABLE_ENTRY(vmm_sbi_exts)

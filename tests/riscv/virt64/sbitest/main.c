@@ -36,6 +36,7 @@ static void run_suite(void)
 	suite_hsm();
 	suite_hsm_suspend();
 	suite_misc();
+	suite_fwft();
 	check_summary();
 }
 

@@ -22,6 +22,7 @@
 #define SBI_EXT_PMU		0x504D55
 #define SBI_EXT_SUSP		0x53555350
 #define SBI_EXT_NACL		0x4E41434C
+#define SBI_EXT_FWFT		0x46574654
 #define SBI_EXT_XVISOR		0x0A000002
 
 #define SBI_HSM_HART_START	0
@@ -65,6 +66,7 @@
 #define IRQ_S_SOFT		1
 #define IRQ_S_TIMER		5
 #define EXC_ILLEGAL_INST	2
+#define EXC_LOAD_MISALIGNED	4
 #define UNMAPPED_GPA		0x40000000UL	/* no region of the test guests */
 
 #define __csr_str1(x)		#x
@@ -139,6 +141,9 @@ void suite_time_ipi(void);
 void suite_rfence_dbcn(void);
 void suite_hsm(void);
 void suite_misc(void);
+void suite_fwft(void);
+struct sbiret fwft_set(unsigned long feature, unsigned long value, unsigned long flags);
+struct sbiret fwft_get(unsigned long feature);
 
 /* hsm_entry in start.S: a0 = hartid, a1 = struct hsm_mailbox *. */
 struct hsm_mailbox {
@@ -158,12 +163,16 @@ long nonret_suspend(unsigned long eid, unsigned long fid, unsigned long type,
 
 /* hsm_secondary.c: a secondary hart running C (sec_entry in start.S) that
  * carries out one command at a time from its mailbox. */
-enum sec_cmd { SEC_IDLE, SEC_SUSPEND_RET, SEC_SUSPEND_NONRET, SEC_BASE_IDS, SEC_STOP };
+enum sec_cmd {
+	SEC_IDLE, SEC_SUSPEND_RET, SEC_SUSPEND_NONRET, SEC_BASE_IDS, SEC_FWFT_LOCK, SEC_STOP
+};
 struct sec_mailbox {
 	unsigned long stack_top;	/* SMBOX_STACK_TOP */
 	volatile unsigned long cmd, arg, done;
 	volatile long result;
-	volatile unsigned long ids[3];	/* SEC_BASE_IDS: mvendorid, marchid, mimpid */
+	/* SEC_BASE_IDS: mvendorid, marchid, mimpid; SEC_FWFT_LOCK: the
+	 * errors of set with LOCK, then set again, then of get. */
+	volatile unsigned long ids[3];
 	struct resume_ctx ctx;
 };
 void sec_entry(unsigned long hartid, unsigned long mbox);

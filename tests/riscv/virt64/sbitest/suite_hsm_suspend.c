@@ -24,6 +24,17 @@
 static struct sec_mailbox smb;
 static unsigned long sec_stack[512] __attribute__((aligned(16)));
 
+/* FWFT MISALIGNED_EXC_DELEG: set its value with LOCK, set it again. */
+static long fwft_lock(struct sec_mailbox *m)
+{
+	unsigned long v = fwft_get(0).value;
+
+	m->ids[0] = fwft_set(0, v, 1).error;
+	m->ids[1] = fwft_set(0, v, 0).error;
+	m->ids[2] = fwft_get(0).error;
+	return 0;
+}
+
 void sec_main(unsigned long hartid, struct sec_mailbox *m)
 {
 	long r;
@@ -40,6 +51,8 @@ void sec_main(unsigned long hartid, struct sec_mailbox *m)
 		else if (m->cmd == SEC_BASE_IDS)
 			for (r = 0; r < 3; r++)
 				m->ids[r] = sbi_call(SBI_EXT_BASE, 4 + r, 0, 0, 0, 0).value;
+		else if (m->cmd == SEC_FWFT_LOCK)
+			r = fwft_lock(m);
 		else
 			r = sbi_call(SBI_EXT_HSM, SBI_HSM_HART_STOP, 0, 0, 0, 0).error;
 		csr_write(sie, 0);
@@ -78,16 +91,29 @@ static bool sec_do(const char *name, enum sec_cmd cmd, unsigned long arg, bool w
 	return smb.done != done;
 }
 
+static void sec_start(const char *name)
+{
+	char what[64];
+
+	smb.stack_top = (unsigned long)&sec_stack[512];
+	smb.cmd = SEC_IDLE;
+	check_err(name, sbi_call(SBI_EXT_HSM, SBI_HSM_HART_START, 1, (unsigned long)sec_entry,
+				 (unsigned long)&smb, 0), SBI_SUCCESS);
+	snprintf(what, sizeof(what), "%s.started", name);
+	check_eq(what, hsm_status_wait(1, HSM_STARTED, 2 * timebase_hz()), HSM_STARTED);
+}
+
+static void sec_stop(const char *name)
+{
+	smb.cmd = SEC_STOP;
+	check_eq(name, hsm_status_wait(1, HSM_STOPPED, 2 * timebase_hz()), HSM_STOPPED);
+}
+
 static void secondary_suspend(void)
 {
 	struct resume_ctx *c = &smb.ctx;
 
-	smb.stack_top = (unsigned long)&sec_stack[512];
-	check_err("hsm.secondary.start", sbi_call(SBI_EXT_HSM, SBI_HSM_HART_START, 1,
-						  (unsigned long)sec_entry,
-						  (unsigned long)&smb, 0), SBI_SUCCESS);
-	check_eq("hsm.secondary.started", hsm_status_wait(1, HSM_STARTED, 2 * timebase_hz()),
-		 HSM_STARTED);
+	sec_start("hsm.secondary.start");
 	if (sec_do("hsm.suspend_ret.secondary", SEC_SUSPEND_RET, SUSPEND_RETENTIVE, true))
 		check_eq("hsm.suspend_ret.secondary.error", smb.result, SBI_SUCCESS);
 	check_eq("hsm.suspend_ret.secondary.status_started",
@@ -106,9 +132,17 @@ static void secondary_suspend(void)
 				 i == 1 ? "base.marchid.same_on_secondary" :
 					  "base.mimpid.same_on_secondary",
 				 smb.ids[i], sbi_call(SBI_EXT_BASE, 4 + i, 0, 0, 0, 0).value);
-	smb.cmd = SEC_STOP;
-	check_eq("hsm.secondary.stop", hsm_status_wait(1, HSM_STOPPED, 2 * timebase_hz()),
-		 HSM_STOPPED);
+	if (sec_do("fwft.lock.secondary", SEC_FWFT_LOCK, 0, false)) {
+		check_eq("fwft.lock.set", smb.ids[0], SBI_SUCCESS);
+		check_eq("fwft.lock.set_again_denied", smb.ids[1], SBI_ERR_DENIED);
+		check_eq("fwft.lock.get", smb.ids[2], SBI_SUCCESS);
+	}
+	sec_stop("hsm.secondary.stop");
+	/* A hart reset (stop, start) unlocks the feature. */
+	sec_start("fwft.lock.restart");
+	if (sec_do("fwft.lock.after_reset", SEC_FWFT_LOCK, 0, false))
+		check_eq("fwft.lock.after_reset.set", smb.ids[0], SBI_SUCCESS);
+	sec_stop("fwft.lock.after_reset.stop");
 }
 
 /* Suspend this hart non-retentively through (eid, fid, type), woken by its

@@ -4,8 +4,8 @@
  * suites to check.  A timer interrupt stops the timer (SBI set_timer(~0)
  * clears the pending bit) once timer_hold more timer traps have come in
  * (so that a suite can see a pending timer interrupt stay pending), a software
- * interrupt clears sip.SSIP, an illegal instruction is skipped (the suites
- * provoke them), and an interrupt that keeps coming is masked so that a
+ * interrupt clears sip.SSIP, an illegal instruction or a misaligned load
+ * is skipped (the suites provoke them), and an interrupt that keeps coming is masked so that a
  * broken pending bit shows up as a failed check rather than a hang.  Any
  * other exception is reported and parks the hart.
  */
@@ -80,7 +80,8 @@ void fw_trap(unsigned long scause, unsigned long sepc, unsigned long stval)
 			csr_clear(sie, 1UL << code);
 		return;
 	}
-	if (code == EXC_ILLEGAL_INST) {
+	/* Both provoked with 4-byte instructions (a misaligned ld, FWFT). */
+	if (code == EXC_ILLEGAL_INST || code == EXC_LOAD_MISALIGNED) {
 		csr_write(sepc, sepc + 4);
 		return;
 	}

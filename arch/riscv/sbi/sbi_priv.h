@@ -67,10 +67,18 @@ bool sbi_addr_is_memory(struct vcpu *v, uint64_t gpa);
 void sbi_suspend_resume_at(struct vcpu *v, uint64_t addr, uint64_t opaque,
 			   struct sbi_ret *ret);
 
-/* sbi_for_each_target() actions shared with the legacy calls: raise VSSIP
- * (sbi_ext_ipi.c); flush the VS-stage TLB, and the instruction cache if
- * *(bool *)fence_i (sbi_ext_rfence.c). */
-void sbi_ipi_raise(struct vcpu *target, void *unused);
-void sbi_rfence_flush(struct vcpu *target, void *fence_i);
+/* A remote fence: who sends it and its PMU firmware event (*_SENT; the
+ * target counts *_RCVD, the next event). */
+struct sbi_fence_req {
+	struct vcpu *from;
+	unsigned int sent_event;
+};
+
+/* sbi_for_each_target() actions shared with the legacy calls: raise VSSIP,
+ * from the vCPU `from` (sbi_ext_ipi.c); flush the VS-stage TLB, and the
+ * instruction cache for fence.i, for the struct sbi_fence_req `req`
+ * (sbi_ext_rfence.c).  Both count PMU firmware events on both sides. */
+void sbi_ipi_raise(struct vcpu *target, void *from);
+void sbi_rfence_flush(struct vcpu *target, void *req);
 
 #endif

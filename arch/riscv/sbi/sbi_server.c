@@ -74,6 +74,7 @@ void sbi_server_handle(struct vcpu *v)
 	unsigned long args[SBI_NR_ARGS];
 
 	v->stats.sbi_calls++;
+	sbi_pmu_fw_count(v, SBI_PMU_FW_ECALL);
 	/* A copy: handlers that reset the vCPU may rewrite its registers. */
 	memcpy(args, &x[REG_A0], sizeof(args));
 	if (ext)

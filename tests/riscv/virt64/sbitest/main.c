@@ -37,6 +37,7 @@ static void run_suite(void)
 	suite_hsm_suspend();
 	suite_misc();
 	suite_fwft();
+	suite_pmu();
 	check_summary();
 }
 

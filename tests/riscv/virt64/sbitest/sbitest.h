@@ -142,6 +142,7 @@ void suite_rfence_dbcn(void);
 void suite_hsm(void);
 void suite_misc(void);
 void suite_fwft(void);
+void suite_pmu(void);
 struct sbiret fwft_set(unsigned long feature, unsigned long value, unsigned long flags);
 struct sbiret fwft_get(unsigned long feature);
 

@@ -1,6 +1,6 @@
 /*
  * The Xvisor vendor extension (ISA_EXT of 'i', 'h' and Sstc on this
- * rv64imac vCPU, bit 64 invalid), PMU (no counters), SRST argument checks
+ * rv64imac vCPU, bit 64 invalid), SRST argument checks
  * (reserved types and reasons, also with upper bits set, which are
  * ignored: nothing valid is called, so the guest keeps running; the
  * `reset` command makes valid calls), and CSR accesses the guest must get as illegal
@@ -12,9 +12,6 @@
 #define XVISOR_ISA_EXT		0
 #define ISA_BIT(c)		((c) - 'a')
 #define ISA_BIT_SSTC		28
-#define PMU_NUM_COUNTERS	0
-#define PMU_COUNTER_GET_INFO	1
-#define PMU_SNAPSHOT_SET_SHMEM	7
 #define INSN_CSRR_A0_HSTATUS	0x60002573UL	/* csrr a0, hstatus */
 
 static struct sbiret isa_ext(unsigned long bit)
@@ -47,13 +44,6 @@ void suite_misc(void)
 	check_err("xvisor.isa_ext.bit64", isa_ext(64), SBI_ERR_INVALID_PARAM);
 	check_err("xvisor.unknown_fid", sbi_call(SBI_EXT_XVISOR, 1, 0, 0, 0, 0),
 		  SBI_ERR_NOT_SUPPORTED);
-
-	check_ret("pmu.num_counters", sbi_call(SBI_EXT_PMU, PMU_NUM_COUNTERS, 0, 0, 0, 0),
-		  SBI_SUCCESS, 0);
-	check_err("pmu.counter_get_info", sbi_call(SBI_EXT_PMU, PMU_COUNTER_GET_INFO, 0, 0, 0, 0),
-		  SBI_ERR_INVALID_PARAM);
-	check_err("pmu.snapshot_set_shmem",
-		  sbi_call(SBI_EXT_PMU, PMU_SNAPSHOT_SET_SHMEM, 0, 0, 0, 0), SBI_ERR_NOT_SUPPORTED);
 
 	check_err("srst.reserved_type", srst(0, 3, 0), SBI_ERR_INVALID_PARAM);
 	check_err("srst.vendor_type", srst(0, 0xF0000000UL, 0), SBI_ERR_INVALID_PARAM);

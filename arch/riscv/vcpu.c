@@ -221,6 +221,8 @@ void arch_vcpu_run_loop(struct vcpu *v)
 		}
 		sync_interrupts(v);
 		do_flushes(a);
+		if (a->sbi.sta_on)
+			sbi_sta_update(v);
 		v->in_guest = true;
 		arch_vcpu_run(&a->regs);
 		v->in_guest = false;

@@ -70,6 +70,9 @@ REQUIRED = [
     "fwft.pte_ad_hw.set", "fwft.landing_pad.get", "fwft.reserved.get", "fwft.reserved.set",
     "fwft.platform_local.get", "fwft.global_reserved.set", "fwft.unknown_fid", "fwft.lock.set",
     "fwft.lock.set_again_denied", "fwft.lock.after_reset.set",
+    "base.probe.sta", "sta.set_shmem.flags", "sta.set_shmem.misaligned", "sta.set_shmem.hi",
+    "sta.set_shmem.unmapped", "sta.set_shmem.rom", "sta.set_shmem", "sta.set_shmem.zeroed",
+    "sta.set_shmem.disable",
 ]
 
 
@@ -99,6 +102,24 @@ def test_sbitest_suite_passes(boot):
     q.send("vserial bind sbitest/uart0\r")
     q.expect_exact("[sbitest/uart0] ")
     assert "hello\n" in guest_cmd(q, "hi", SBI_PROMPT)
+
+
+def test_sta_steal_time_moves_when_vcpus_share_a_hart(boot):
+    """One host hart (-smp 1), the sbitest guest's two vCPUs on it: while
+    both spin, the steal time in hart 0's STA record grows, never past the
+    time that passed, and stops once the record is disabled."""
+    q = boot_disk(boot, SBITEST_BOOTCMD)
+    q.run("guest kick sbitest")
+    bind(q, "sbitest/uart0", SBI_PROMPT)
+    out = guest_cmd(q, "sta", SBI_PROMPT, timeout=120)
+    m = re.search(r"STA: steal (\d+) ns while (\d+) ns passed", out)
+    assert m, out
+    assert 0 < int(m.group(1)) <= int(m.group(2)), out
+    assert not re.findall(r"^FAIL .*$", out, re.M), out
+    for name in ("sta.steal_moved", "sta.steal_not_above_elapsed",
+                 "sta.disabled_record_unchanged"):
+        assert "PASS %s\n" % name in out, out
+    unbind(q)
 
 
 def test_srst_acts_on_the_calling_guest_alone(boot):

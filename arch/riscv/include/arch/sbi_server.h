@@ -66,11 +66,19 @@ struct sbi_pmu {
 /* Count one firmware event for v (any hart). */
 void sbi_pmu_fw_count(struct vcpu *v, unsigned int event);
 
+/* STA: write the steal time of v to its record, if it changed; call on
+ * v's thread before entering the guest when vcpu_arch(v)->sbi.sta_on. */
+void sbi_sta_update(struct vcpu *v);
+
 /* The SBI state of a vCPU (struct vcpu_arch.sbi), cleared when it resets. */
 struct sbi_vcpu {
 	volatile bool suspended;	/* sleeping in HSM hart_suspend */
 	unsigned int fwft_locked;	/* bit per FWFT feature locked by the guest */
 	struct sbi_pmu pmu;
+	bool sta_on;			/* STA record registered at sta_gpa */
+	uint32_t sta_seq;		/* its sequence, as last written */
+	uint64_t sta_gpa, sta_steal;	/* steal last written, ns */
+	uint64_t sta_base_ticks;	/* thread wait_ticks at registration */
 };
 
 #define VMM_SBI_EXT(var) static const struct sbi_ext var VMM_TABLE_ENTRY(vmm_sbi_exts)

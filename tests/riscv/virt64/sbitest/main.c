@@ -3,7 +3,8 @@
  * stored in NOR at ST_CMD_OFFSET (if any), then a "sbitest# " prompt.
  * Commands: sbi (the SBI conformance suite), bench [<n>], irqlat plic|aia,
  * bad, badcsr (the bad guest), reset <type> <reason> (SRST system_reset
- * with these register values; prints the error if it returns), hi.
+ * with these register values; prints the error if it returns), sta (steal
+ * time while the two vCPUs compete), hi.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,7 @@ static void run_suite(void)
 	suite_misc();
 	suite_fwft();
 	suite_pmu();
+	suite_sta();
 	check_summary();
 }
 
@@ -59,7 +61,10 @@ static void exec_line(char *line)
 		printf("reset: error %ld\n",
 		       sbi_call(SBI_EXT_SRST, 0, strtoul(arg, NULL, 0), strtoul(arg2, NULL, 0), 0,
 				0).error);
-	else if (!strcmp(cmd, "hi"))
+	else if (!strcmp(cmd, "sta")) {
+		check_reset();
+		sta_run();
+	} else if (!strcmp(cmd, "hi"))
 		printf("hello\n");
 	else
 		printf("Unknown command\n");

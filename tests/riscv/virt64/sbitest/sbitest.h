@@ -23,6 +23,7 @@
 #define SBI_EXT_SUSP		0x53555350
 #define SBI_EXT_NACL		0x4E41434C
 #define SBI_EXT_FWFT		0x46574654
+#define SBI_EXT_STA		0x535441
 #define SBI_EXT_XVISOR		0x0A000002
 
 #define SBI_HSM_HART_START	0
@@ -143,6 +144,12 @@ void suite_hsm(void);
 void suite_misc(void);
 void suite_fwft(void);
 void suite_pmu(void);
+void suite_sta(void);
+/* suite_sta.c: the `sta` command (two vCPUs sharing a host hart). */
+void sta_run(void);
+/* suite_hsm_suspend.c: start hart 1 in sec_main / stop it, checked. */
+void sec_start(const char *name);
+void sec_stop(const char *name);
 struct sbiret fwft_set(unsigned long feature, unsigned long value, unsigned long flags);
 struct sbiret fwft_get(unsigned long feature);
 

@@ -33,6 +33,7 @@ static const struct {
 	{ "base.probe.susp", SBI_EXT_SUSP, 1 },
 	{ "base.probe.xvisor", SBI_EXT_XVISOR, 1 },
 	{ "base.probe.fwft", SBI_EXT_FWFT, 1 },
+	{ "base.probe.sta", SBI_EXT_STA, 1 },
 	{ "base.probe.legacy_set_timer", 0x00, 1 },
 	{ "base.probe.legacy_putchar", 0x01, 1 },
 	{ "base.probe.legacy_shutdown", 0x08, 1 },

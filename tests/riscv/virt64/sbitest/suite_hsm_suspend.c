@@ -91,7 +91,7 @@ static bool sec_do(const char *name, enum sec_cmd cmd, unsigned long arg, bool w
 	return smb.done != done;
 }
 
-static void sec_start(const char *name)
+void sec_start(const char *name)
 {
 	char what[64];
 
@@ -103,7 +103,7 @@ static void sec_start(const char *name)
 	check_eq(what, hsm_status_wait(1, HSM_STARTED, 2 * timebase_hz()), HSM_STARTED);
 }
 
-static void sec_stop(const char *name)
+void sec_stop(const char *name)
 {
 	smb.cmd = SEC_STOP;
 	check_eq(name, hsm_status_wait(1, HSM_STOPPED, 2 * timebase_hz()), HSM_STOPPED);

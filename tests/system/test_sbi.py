@@ -5,11 +5,14 @@ hypervisor with a message and a register dump for its load from unmapped
 memory, while the shell and the basic firmware guest keep working.
 """
 
+import os
 import re
 import time
 
-from guests import (DEMO_BOOTCMD, GUEST_TIMEOUT, SBITEST_BOOTCMD, bind, boot_disk, guest_cmd,
-                    unbind, vcpu_states)
+import pytest
+
+from guests import (DEMO_BOOTCMD, DISK, GUEST_TIMEOUT, MOUNT_BOOTCMD, SBITEST_BOOTCMD, bind,
+                    boot_disk, guest_cmd, unbind, vcpu_states)
 
 SUMMARY_RE = re.compile(r"SBITEST: (\d+) passed, (\d+) failed")
 SBI_PROMPT = "sbitest# "
@@ -76,29 +79,95 @@ REQUIRED = [
 ]
 
 
-def test_sbitest_suite_passes(boot):
-    q = boot_disk(boot, SBITEST_BOOTCMD)
-    assert "sbitest: Created" in q.boot_log
+SBITEST_DTB = "/images/riscv/virt64/sbitest/sbitest.dtb"
+SBITEST_AIA_DTB = "/images/riscv/sbitest-aia.dtb"
+SBITEST_LIST = "/images/riscv/virt64/sbitest/sbitest.list"
+# Checks on hart 1 and on the secondary hart in C (prefixes, and
+# "hsm.start" itself): absent with one hart.
+NEED_TWO_HARTS = ("hsm.get_status.stopped", "hsm.get_status.started", "hsm.start.runs",
+                  "hsm.start.a", "hsm.start.mmu_off", "hsm.start.already_available",
+                  "hsm.start.bad_address", "hsm.stop", "hsm.restart",
+                  "ipi.other_hart", "susp.other_hart_running", "hsm.suspend_ret.secondary",
+                  "hsm.suspend_nonret.secondary", "base.mvendorid.same_on_secondary",
+                  "base.marchid.same_on_secondary", "base.mimpid.same_on_secondary",
+                  "fwft.lock.")
+
+# vCPUs, QEMU -cpu, -M, guest DT, riscv,isa of the vCPUs (None: the DT's).
+SUITE_CONFIGS = [
+    pytest.param(1, None, "virt", SBITEST_DTB, None, id="1vcpu"),
+    pytest.param(2, None, "virt", SBITEST_DTB, None, id="2vcpu"),
+    pytest.param(4, None, "virt", SBITEST_DTB, None, id="4vcpu"),
+    pytest.param(2, "rv64", "virt", SBITEST_DTB, "rv64imac_sstc", id="2vcpu-sstc"),
+    pytest.param(2, "rv64,sstc=false", "virt", SBITEST_DTB, "rv64imac_sstc",
+                 id="2vcpu-sstc-host-without"),
+    pytest.param(2, None, "virt,aia=aplic-imsic", SBITEST_AIA_DTB, None, id="2vcpu-aia"),
+]
+
+
+def create_sbitest(q, dtb, nvcpus, isa=None, props=()):
+    """Create and kick the sbitest guest by hand: nvcpus vCPUs, each with
+    riscv,isa set to isa (if given) and the empty properties props."""
+    q.run("vfs guest_fdt_load sbitest %s %d" % (dtb, nvcpus))
+    for k in range(nvcpus):
+        node = "/guests/sbitest/vcpus/vcpu%d" % k
+        if isa:
+            assert "Error" not in q.run("devtree attr set %s riscv,isa string %s" % (node, isa))
+        for prop in props:
+            assert "Error" not in q.run("devtree attr set %s %s unknown" % (node, prop))
+    assert "sbitest: Created" in q.run("guest create sbitest")
+    assert "Error" not in q.run("vfs guest_load_list sbitest " + SBITEST_LIST)
     assert "sbitest: Kicked" in q.run("guest kick sbitest")
+
+
+def run_suite(q):
+    """Run `sbi`; (PASS names, FAIL lines, SKIP lines, output)."""
     bind(q, "sbitest/uart0", SBI_PROMPT)
-    out = guest_cmd(q, "sbi", SBI_PROMPT, timeout=120)
+    out = guest_cmd(q, "sbi", SBI_PROMPT, timeout=240)
     fails = re.findall(r"^FAIL .*$", out, re.M)
     m = SUMMARY_RE.search(out)
     assert m, "no summary in:\n%s" % out
     passed = re.findall(r"^PASS (\S+)$", out, re.M)
     assert (int(m.group(1)), int(m.group(2))) == (len(passed), len(fails))
-    assert not fails, "\n".join(fails)
-    missing = [name for name in REQUIRED if name not in passed]
-    assert not missing, "checks not reported as PASS: %s" % missing
     assert len(passed) == len(set(passed)), "a check name is repeated"
+    return passed, fails, re.findall(r"^SKIP .*$", out, re.M), out
+
+
+@pytest.mark.parametrize("nvcpus,cpu,machine,dtb,isa", SUITE_CONFIGS)
+def test_sbitest_suite_passes(boot, nvcpus, cpu, machine, dtb, isa):
+    """The conformance suite on 1, 2 and 4 vCPUs, with the vCPU timer on
+    Sstc (host with and without it) and with AIA: every check passes, the
+    checks of this configuration are all there, and only the checks that
+    need a second hart are skipped, with one hart."""
+    if not os.path.isfile(DISK):
+        pytest.skip("build/disk.img not built (make disk)")
+    q = boot(initrd=DISK, append=MOUNT_BOOTCMD, cpu=cpu, machine=machine)
+    create_sbitest(q, dtb, nvcpus, isa)
+    passed, fails, skips, out = run_suite(q)
+    assert not fails, "\n".join(fails)
+    required = list(REQUIRED)
+    if nvcpus == 1:
+        required = [n for n in required
+                    if n != "hsm.start" and not n.startswith(NEED_TWO_HARTS)]
+        assert skips == ["SKIP ipi.others: 1 hart", "SKIP hsm.hart1: 1 hart",
+                         "SKIP hsm.secondary: 1 hart"], skips
+    else:
+        assert not skips, skips
+        required += ["ipi.others.hart%d.received" % h for h in range(1, min(nvcpus, 4))]
+        required.append("ipi.others.not_self")
+    missing = [name for name in required if name not in passed]
+    assert not missing, "checks not reported as PASS: %s" % missing
     # The implementation a guest prints (docs/sbi.md), and machine IDs that
     # are the same on every hart.
     assert "SBI implementation ID=0x2 Version=0x3002\n" in out
     assert re.search(r"SBI mvendorid=0x[0-9a-f]+ marchid=0x[0-9a-f]+ mimpid=0x[0-9a-f]+\n", out)
     # DBCN console_write goes to the guest's console, in line with the UART.
     assert "DBCN: console_write\n" in out
+    # Sstc is used when the vCPU asks for it and the host has it.
+    sstc = isa and "sstc" in isa and "sstc=false" not in (cpu or "")
+    assert ("SBI: vCPU timer %s\n" % ("Sstc" if sstc else "SBI TIME")) in out
     unbind(q)
-    assert vcpu_states(q)["sbitest/vcpu1"] == "Reset"
+    states = vcpu_states(q)
+    assert all(states["sbitest/vcpu%d" % k] == "Reset" for k in range(1, nvcpus)), states
     q.send("vserial bind sbitest/uart0\r")
     q.expect_exact("[sbitest/uart0] ")
     assert "hello\n" in guest_cmd(q, "hi", SBI_PROMPT)

@@ -147,9 +147,7 @@ void suite_pmu(void);
 void suite_sta(void);
 /* suite_sta.c: the `sta` command (two vCPUs sharing a host hart). */
 void sta_run(void);
-/* suite_hsm_suspend.c: start hart 1 in sec_main / stop it, checked. */
-void sec_start(const char *name);
-void sec_stop(const char *name);
+
 struct sbiret fwft_set(unsigned long feature, unsigned long value, unsigned long flags);
 struct sbiret fwft_get(unsigned long feature);
 
@@ -169,26 +167,43 @@ struct resume_ctx {
 long nonret_suspend(unsigned long eid, unsigned long fid, unsigned long type,
 		    struct resume_ctx *ctx);
 
-/* hsm_secondary.c: a secondary hart running C (sec_entry in start.S) that
- * carries out one command at a time from its mailbox. */
+/* secondary.c: secondary harts running C (sec_entry in start.S), each
+ * carrying out one command at a time from its mailbox. */
 enum sec_cmd {
-	SEC_IDLE, SEC_SUSPEND_RET, SEC_SUSPEND_NONRET, SEC_BASE_IDS, SEC_FWFT_LOCK, SEC_STOP
+	SEC_IDLE, SEC_SUSPEND_RET, SEC_SUSPEND_NONRET, SEC_BASE_IDS, SEC_FWFT_LOCK,
+	SEC_WAIT_IPI, SEC_STOP
 };
 struct sec_mailbox {
 	unsigned long stack_top;	/* SMBOX_STACK_TOP */
-	volatile unsigned long cmd, arg, done;
+	volatile unsigned long cmd, arg, done, done_seen;
+	volatile unsigned long armed;	/* SEC_WAIT_IPI: interrupts are on */
 	volatile long result;
 	/* SEC_BASE_IDS: mvendorid, marchid, mimpid; SEC_FWFT_LOCK: the
 	 * errors of set with LOCK, then set again, then of get. */
 	volatile unsigned long ids[3];
 	struct resume_ctx ctx;
 };
+extern struct sec_mailbox sec_mbox[ST_MAX_HARTS];
 void sec_entry(unsigned long hartid, unsigned long mbox);
 void sec_main(unsigned long hartid, struct sec_mailbox *m);
+/* Start hart in sec_main / stop it, checked under name. */
+void sec_start(const char *name, unsigned long hart);
+void sec_stop(const char *name, unsigned long hart);
+/* Post a command; wait up to 2 s for it to complete (checked as
+ * <name>.resumed); sec_do() does both, and with wake first waits for the
+ * hart to be SUSPENDED and sends it an IPI. */
+void sec_post(unsigned long hart, enum sec_cmd cmd, unsigned long arg);
+bool sec_wait(const char *name, unsigned long hart);
+bool sec_do(const char *name, unsigned long hart, enum sec_cmd cmd, unsigned long arg,
+	    bool wake);
 void suite_hsm_suspend(void);
 /* suite_hsm.c: poll hart_get_status(hartid) for up to ticks (at least
  * once) until it is want; the last status seen, or the error. */
 long hsm_status_wait(unsigned long hartid, long want, uint64_t ticks);
+/* The number of harts of this guest (hart_get_status answers for them). */
+unsigned long hsm_nharts(void);
+/* One "SKIP <what>: <why>" line: checks this configuration cannot run. */
+void check_skip(const char *what, const char *why);
 
 /* bad.c: the bad guest; does not return. */
 void bad_run(bool csr_first);

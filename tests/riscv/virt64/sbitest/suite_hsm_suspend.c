@@ -21,128 +21,41 @@
 #define SUSPEND_NONRETENTIVE	0x80000000UL
 #define UPPER_BITS		(1UL << 63 | 1UL << 32)
 
-static struct sec_mailbox smb;
-static unsigned long sec_stack[512] __attribute__((aligned(16)));
-
-/* FWFT MISALIGNED_EXC_DELEG: set its value with LOCK, set it again. */
-static long fwft_lock(struct sec_mailbox *m)
-{
-	unsigned long v = fwft_get(0).value;
-
-	m->ids[0] = fwft_set(0, v, 1).error;
-	m->ids[1] = fwft_set(0, v, 0).error;
-	m->ids[2] = fwft_get(0).error;
-	return 0;
-}
-
-void sec_main(unsigned long hartid, struct sec_mailbox *m)
-{
-	long r;
-
-	(void)hartid;
-	for (;;) {
-		while (m->cmd == SEC_IDLE)
-			;
-		csr_set(sie, 1UL << IRQ_S_SOFT);
-		if (m->cmd == SEC_SUSPEND_RET)
-			r = sbi_call(SBI_EXT_HSM, SBI_HSM_SUSPEND, m->arg, 0, 0, 0).error;
-		else if (m->cmd == SEC_SUSPEND_NONRET)
-			r = nonret_suspend(SBI_EXT_HSM, SBI_HSM_SUSPEND, m->arg, &m->ctx);
-		else if (m->cmd == SEC_BASE_IDS)
-			for (r = 0; r < 3; r++)
-				m->ids[r] = sbi_call(SBI_EXT_BASE, 4 + r, 0, 0, 0, 0).value;
-		else if (m->cmd == SEC_FWFT_LOCK)
-			r = fwft_lock(m);
-		else
-			r = sbi_call(SBI_EXT_HSM, SBI_HSM_HART_STOP, 0, 0, 0, 0).error;
-		csr_write(sie, 0);
-		csr_clear(sip, 1UL << IRQ_S_SOFT);
-		m->result = r;
-		m->cmd = SEC_IDLE;
-		__asm__ volatile("fence rw, rw" : : : "memory");
-		m->done++;
-	}
-}
-
-/* Post cmd to the secondary; with wake, wait for SUSPENDED and send it an
- * IPI.  Whether the command completed within 2 s. */
-static bool sec_do(const char *name, enum sec_cmd cmd, unsigned long arg, bool wake)
-{
-	uint64_t hz = timebase_hz(), end;
-	unsigned long done = smb.done;
-	char what[64];
-
-	smb.arg = arg;
-	smb.cmd = cmd;
-	if (wake) {
-		snprintf(what, sizeof(what), "%s.status_suspended", name);
-		check_eq(what, hsm_status_wait(1, HSM_SUSPENDED, 2 * hz), HSM_SUSPENDED);
-		snprintf(what, sizeof(what), "%s.start_refused", name);
-		check_err(what, sbi_call(SBI_EXT_HSM, SBI_HSM_HART_START, 1,
-					 (unsigned long)sec_entry, 0, 0),
-			  SBI_ERR_ALREADY_AVAILABLE);
-		sbi_call(SBI_EXT_IPI, 0, 1UL << 1, 0, 0, 0);
-	}
-	end = time_now() + 2 * hz;
-	while (smb.done == done && time_now() < end)
-		;
-	snprintf(what, sizeof(what), "%s.resumed", name);
-	check_eq(what, smb.done != done, true);
-	return smb.done != done;
-}
-
-void sec_start(const char *name)
-{
-	char what[64];
-
-	smb.stack_top = (unsigned long)&sec_stack[512];
-	smb.cmd = SEC_IDLE;
-	check_err(name, sbi_call(SBI_EXT_HSM, SBI_HSM_HART_START, 1, (unsigned long)sec_entry,
-				 (unsigned long)&smb, 0), SBI_SUCCESS);
-	snprintf(what, sizeof(what), "%s.started", name);
-	check_eq(what, hsm_status_wait(1, HSM_STARTED, 2 * timebase_hz()), HSM_STARTED);
-}
-
-void sec_stop(const char *name)
-{
-	smb.cmd = SEC_STOP;
-	check_eq(name, hsm_status_wait(1, HSM_STOPPED, 2 * timebase_hz()), HSM_STOPPED);
-}
-
 static void secondary_suspend(void)
 {
-	struct resume_ctx *c = &smb.ctx;
+	struct sec_mailbox *smb = &sec_mbox[1];
+	struct resume_ctx *c = &smb->ctx;
 
-	sec_start("hsm.secondary.start");
-	if (sec_do("hsm.suspend_ret.secondary", SEC_SUSPEND_RET, SUSPEND_RETENTIVE, true))
-		check_eq("hsm.suspend_ret.secondary.error", smb.result, SBI_SUCCESS);
+	sec_start("hsm.secondary.start", 1);
+	if (sec_do("hsm.suspend_ret.secondary", 1, SEC_SUSPEND_RET, SUSPEND_RETENTIVE, true))
+		check_eq("hsm.suspend_ret.secondary.error", smb->result, SBI_SUCCESS);
 	check_eq("hsm.suspend_ret.secondary.status_started",
 		 hsm_status_wait(1, HSM_STARTED, 0), HSM_STARTED);
-	if (sec_do("hsm.suspend_nonret.secondary", SEC_SUSPEND_NONRET, SUSPEND_NONRETENTIVE,
+	if (sec_do("hsm.suspend_nonret.secondary", 1, SEC_SUSPEND_NONRET, SUSPEND_NONRETENTIVE,
 		   true)) {
-		check_eq("hsm.suspend_nonret.secondary.error", smb.result, RESUMED);
+		check_eq("hsm.suspend_nonret.secondary.error", smb->result, RESUMED);
 		check_eq("hsm.suspend_nonret.secondary.a0_hartid", c->hartid, 1);
 		check_eq("hsm.suspend_nonret.secondary.a1_opaque", c->opaque, (long)c);
 		check_eq("hsm.suspend_nonret.secondary.mmu_off", c->satp, 0);
 		check_eq("hsm.suspend_nonret.secondary.sie_clear", c->sstatus & SSTATUS_SIE, 0);
 	}
-	if (sec_do("base.ids.secondary", SEC_BASE_IDS, 0, false))
+	if (sec_do("base.ids.secondary", 1, SEC_BASE_IDS, 0, false))
 		for (unsigned long i = 0; i < 3; i++)
 			check_eq(i == 0 ? "base.mvendorid.same_on_secondary" :
 				 i == 1 ? "base.marchid.same_on_secondary" :
 					  "base.mimpid.same_on_secondary",
-				 smb.ids[i], sbi_call(SBI_EXT_BASE, 4 + i, 0, 0, 0, 0).value);
-	if (sec_do("fwft.lock.secondary", SEC_FWFT_LOCK, 0, false)) {
-		check_eq("fwft.lock.set", smb.ids[0], SBI_SUCCESS);
-		check_eq("fwft.lock.set_again_denied", smb.ids[1], SBI_ERR_DENIED);
-		check_eq("fwft.lock.get", smb.ids[2], SBI_SUCCESS);
+				 smb->ids[i], sbi_call(SBI_EXT_BASE, 4 + i, 0, 0, 0, 0).value);
+	if (sec_do("fwft.lock.secondary", 1, SEC_FWFT_LOCK, 0, false)) {
+		check_eq("fwft.lock.set", smb->ids[0], SBI_SUCCESS);
+		check_eq("fwft.lock.set_again_denied", smb->ids[1], SBI_ERR_DENIED);
+		check_eq("fwft.lock.get", smb->ids[2], SBI_SUCCESS);
 	}
-	sec_stop("hsm.secondary.stop");
+	sec_stop("hsm.secondary.stop", 1);
 	/* A hart reset (stop, start) unlocks the feature. */
-	sec_start("fwft.lock.restart");
-	if (sec_do("fwft.lock.after_reset", SEC_FWFT_LOCK, 0, false))
-		check_eq("fwft.lock.after_reset.set", smb.ids[0], SBI_SUCCESS);
-	sec_stop("fwft.lock.after_reset.stop");
+	sec_start("fwft.lock.restart", 1);
+	if (sec_do("fwft.lock.after_reset", 1, SEC_FWFT_LOCK, 0, false))
+		check_eq("fwft.lock.after_reset.set", smb->ids[0], SBI_SUCCESS);
+	sec_stop("fwft.lock.after_reset.stop", 1);
 }
 
 /* Suspend this hart non-retentively through (eid, fid, type), woken by its
@@ -180,7 +93,10 @@ static void self_nonret(const char *name, unsigned long eid, unsigned long fid,
 
 void suite_hsm_suspend(void)
 {
-	secondary_suspend();
+	if (hsm_nharts() > 1)
+		secondary_suspend();
+	else
+		check_skip("hsm.secondary", "1 hart");
 	self_nonret("hsm.suspend_nonret.self", SBI_EXT_HSM, SBI_HSM_SUSPEND,
 		    SUSPEND_NONRETENTIVE);
 	self_nonret("hsm.suspend_nonret.upper_bits", SBI_EXT_HSM, SBI_HSM_SUSPEND,

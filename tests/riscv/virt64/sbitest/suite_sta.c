@@ -70,11 +70,11 @@ static void compete(uint64_t ticks)
 {
 	uint64_t end;
 
-	sec_start("sta.secondary");
+	sec_start("sta.secondary", 1);
 	end = time_now() + ticks;
 	while (time_now() < end)
 		;
-	sec_stop("sta.secondary.stop");
+	sec_stop("sta.secondary.stop", 1);
 }
 
 void sta_run(void)

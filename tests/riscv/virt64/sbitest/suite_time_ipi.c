@@ -146,8 +146,52 @@ static void ipi_self(const char *name, bool legacy)
 	irq_disable_all();
 }
 
+/*
+ * IPIs reach the other harts: harts 1..3 (as many as there are) take a
+ * software interrupt each from one send_ipi naming them all (by base 1
+ * with three or more harts), and this hart takes none.
+ */
+static void ipi_others(unsigned long n)
+{
+	unsigned long last = n > 4 ? 3 : n - 1, mask, base;
+	uint64_t end;
+	char what[64];
+
+	for (unsigned long h = 1; h <= last; h++) {
+		snprintf(what, sizeof(what), "ipi.others.hart%lu.start", h);
+		sec_start(what, h);
+		sec_post(h, SEC_WAIT_IPI, 0);
+	}
+	end = time_now() + 2 * timebase_hz();
+	for (unsigned long h = 1; h <= last; h++)
+		while (!sec_mbox[h].armed && time_now() < end)
+			;
+	trap_reset();
+	irq_enable(IRQ_S_SOFT);
+	mask = (1UL << last) - 1;
+	base = 1;
+	if (last == 1) {
+		mask = 2;
+		base = 0;
+	}
+	check_err("ipi.others", send_ipi(mask, base), SBI_SUCCESS);
+	for (unsigned long h = 1; h <= last; h++) {
+		snprintf(what, sizeof(what), "ipi.others.hart%lu", h);
+		if (sec_wait(what, h)) {
+			snprintf(what, sizeof(what), "ipi.others.hart%lu.received", h);
+			check_eq(what, sec_mbox[h].result, 1);
+		}
+		snprintf(what, sizeof(what), "ipi.others.hart%lu.stop", h);
+		sec_stop(what, h);
+	}
+	check_eq("ipi.others.not_self", (long)trap_log.count, 0);
+	irq_disable_all();
+}
+
 void suite_time_ipi(void)
 {
+	unsigned long n = hsm_nharts();
+
 	timer_fires("time.set_timer", false);
 	timer_stop();
 	timer_pending();
@@ -157,10 +201,14 @@ void suite_time_ipi(void)
 	ipi_self("ipi.self", false);
 	ipi_self("legacy.send_ipi.self", true);
 	check_err("ipi.empty_mask", send_ipi(0, 0), SBI_SUCCESS);
-	check_err("ipi.missing_hart", send_ipi(1UL << 5, 0), SBI_ERR_INVALID_PARAM);
-	check_err("ipi.base_out_of_range", send_ipi(1, 2), SBI_ERR_INVALID_PARAM);
+	check_err("ipi.missing_hart", send_ipi(1UL << n, 0), SBI_ERR_INVALID_PARAM);
+	check_err("ipi.base_out_of_range", send_ipi(1, n), SBI_ERR_INVALID_PARAM);
 	check_err("ipi.base_overflow", send_ipi(3, ~0UL - 1), SBI_ERR_INVALID_PARAM);
 	check_err("ipi.unknown_fid", sbi_call(SBI_EXT_IPI, 1, 0, 0, 0, 0), SBI_ERR_NOT_SUPPORTED);
 	check_eq("legacy.send_ipi.bad_pointer", sbi_legacy(4, UNMAPPED_GPA), SBI_ERR_INVALID_ADDRESS);
 	check_eq("legacy.clear_ipi", sbi_legacy(3, 0), SBI_SUCCESS);
+	if (n > 1)
+		ipi_others(n);
+	else
+		check_skip("ipi.others", "1 hart");
 }

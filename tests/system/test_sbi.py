@@ -106,14 +106,15 @@ SUITE_CONFIGS = [
 
 def create_sbitest(q, dtb, nvcpus, isa=None, props=()):
     """Create and kick the sbitest guest by hand: nvcpus vCPUs, each with
-    riscv,isa set to isa (if given) and the empty properties props."""
+    riscv,isa set to isa (if given) and the properties props (present:
+    xvisor,disable-sbi-* looks at nothing more)."""
     q.run("vfs guest_fdt_load sbitest %s %d" % (dtb, nvcpus))
     for k in range(nvcpus):
         node = "/guests/sbitest/vcpus/vcpu%d" % k
         if isa:
             assert "Error" not in q.run("devtree attr set %s riscv,isa string %s" % (node, isa))
         for prop in props:
-            assert "Error" not in q.run("devtree attr set %s %s unknown" % (node, prop))
+            assert "Error" not in q.run("devtree attr set %s %s uint32 1" % (node, prop))
     assert "sbitest: Created" in q.run("guest create sbitest")
     assert "Error" not in q.run("vfs guest_load_list sbitest " + SBITEST_LIST)
     assert "sbitest: Kicked" in q.run("guest kick sbitest")
@@ -171,6 +172,31 @@ def test_sbitest_suite_passes(boot, nvcpus, cpu, machine, dtb, isa):
     q.send("vserial bind sbitest/uart0\r")
     q.expect_exact("[sbitest/uart0] ")
     assert "hello\n" in guest_cmd(q, "hi", SBI_PROMPT)
+
+
+HIDDEN = ("pmu", "sta", "fwft", "dbcn", "legacy", "srst")
+
+
+def test_disable_sbi_hides_what_it_names(boot):
+    """xvisor,disable-sbi-<name> on every vCPU: probe_extension says 0 for
+    those extensions and their calls are NOT_SUPPORTED; the others stay."""
+    if not os.path.isfile(DISK):
+        pytest.skip("build/disk.img not built (make disk)")
+    q = boot(initrd=DISK, append=MOUNT_BOOTCMD)
+    create_sbitest(q, SBITEST_DTB, 2, props=["xvisor,disable-sbi-" + n for n in HIDDEN])
+    bind(q, "sbitest/uart0", SBI_PROMPT)
+    out = guest_cmd(q, "probe", SBI_PROMPT)
+    found = dict((m.group(1), (int(m.group(2)), int(m.group(3))))
+                 for m in re.finditer(r"^probe (\w+) (-?\d+) (-?\d+)$", out, re.M))
+    assert len(found) == 12, out
+    for name, (present, err) in found.items():
+        if name in HIDDEN:
+            assert present == 0, (name, out)
+            assert err == (0 if name == "srst" else -2), (name, out)
+        else:
+            assert present == 1, (name, out)
+            assert err != -2, (name, out)
+    unbind(q)
 
 
 def test_sta_steal_time_moves_when_vcpus_share_a_hart(boot):

@@ -4,7 +4,7 @@
  * Commands: sbi (the SBI conformance suite), bench [<n>], irqlat plic|aia,
  * bad, badcsr (the bad guest), reset <type> <reason> (SRST system_reset
  * with these register values; prints the error if it returns), sta (steal
- * time while the two vCPUs compete), hi.
+ * time while the two vCPUs compete), probe (the extensions offered), hi.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +61,8 @@ static void exec_line(char *line)
 		printf("reset: error %ld\n",
 		       sbi_call(SBI_EXT_SRST, 0, strtoul(arg, NULL, 0), strtoul(arg2, NULL, 0), 0,
 				0).error);
+	else if (!strcmp(cmd, "probe"))
+		probe_report();
 	else if (!strcmp(cmd, "sta")) {
 		check_reset();
 		sta_run();

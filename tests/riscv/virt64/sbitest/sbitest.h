@@ -138,6 +138,7 @@ void check_summary(void);
 
 /* Conformance suites (suite_*.c). */
 void suite_base(void);
+void probe_report(void);
 void suite_time_ipi(void);
 void suite_rfence_dbcn(void);
 void suite_hsm(void);

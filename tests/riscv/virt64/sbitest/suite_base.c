@@ -41,6 +41,34 @@ static const struct {
 	{ "base.probe.unknown", EID_UNKNOWN, 0 },
 };
 
+/*
+ * The `probe` command: for each extension, "probe <name> <probe_extension
+ * value> <error of FID 0 with zero arguments>" (SRST and SUSP are not
+ * called: their FID 0 would reset or suspend), for the system test of
+ * xvisor,disable-sbi-<name>.
+ */
+void probe_report(void)
+{
+	static const struct {
+		const char *name;
+		unsigned long eid;
+		bool call;
+	} exts[] = {
+		{ "time", SBI_EXT_TIME, true }, { "ipi", SBI_EXT_IPI, true },
+		{ "rfence", SBI_EXT_RFENCE, true }, { "hsm", SBI_EXT_HSM, true },
+		{ "srst", SBI_EXT_SRST, false }, { "dbcn", SBI_EXT_DBCN, true },
+		{ "pmu", SBI_EXT_PMU, true }, { "susp", SBI_EXT_SUSP, false },
+		{ "fwft", SBI_EXT_FWFT, true }, { "sta", SBI_EXT_STA, true },
+		{ "xvisor", SBI_EXT_XVISOR, true }, { "legacy", 0x03, true },
+	};
+
+	irq_disable_all();
+	for (unsigned int i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
+		printf("probe %s %ld %ld\n", exts[i].name, base(3, exts[i].eid).value,
+		       exts[i].call ? sbi_call(exts[i].eid, 0, 0, 0, 0, 0).error : 0L);
+	sbi_set_timer(~0ULL);
+}
+
 void suite_base(void)
 {
 	struct sbiret r;

@@ -220,10 +220,13 @@ void arch_vcpu_run_loop(struct vcpu *v)
 			continue;
 		}
 		sync_interrupts(v);
-		do_flushes(a);
 		if (a->sbi.sta_on)
 			sbi_sta_update(v);
+		/* in_guest before the flushes: a remote fence requested after
+		 * them sees in_guest and waits for us to exit (vcpu_timer.c). */
 		v->in_guest = true;
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
+		do_flushes(a);
 		arch_vcpu_run(&a->regs);
 		v->in_guest = false;
 		v->stats.exits++;

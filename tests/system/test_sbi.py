@@ -92,15 +92,17 @@ NEED_TWO_HARTS = ("hsm.get_status.stopped", "hsm.get_status.started", "hsm.start
                   "base.marchid.same_on_secondary", "base.mimpid.same_on_secondary",
                   "fwft.lock.")
 
-# vCPUs, QEMU -cpu, -M, guest DT, riscv,isa of the vCPUs (None: the DT's).
+# vCPUs, host harts, QEMU -cpu, -M, guest DT, riscv,isa of the vCPUs
+# (None: the DT's).
 SUITE_CONFIGS = [
-    pytest.param(1, None, "virt", SBITEST_DTB, None, id="1vcpu"),
-    pytest.param(2, None, "virt", SBITEST_DTB, None, id="2vcpu"),
-    pytest.param(4, None, "virt", SBITEST_DTB, None, id="4vcpu"),
-    pytest.param(2, "rv64", "virt", SBITEST_DTB, "rv64imac_sstc", id="2vcpu-sstc"),
-    pytest.param(2, "rv64,sstc=false", "virt", SBITEST_DTB, "rv64imac_sstc",
+    pytest.param(1, 1, None, "virt", SBITEST_DTB, None, id="1vcpu"),
+    pytest.param(2, 1, None, "virt", SBITEST_DTB, None, id="2vcpu"),
+    pytest.param(4, 1, None, "virt", SBITEST_DTB, None, id="4vcpu"),
+    pytest.param(4, 2, None, "virt", SBITEST_DTB, None, id="4vcpu-2harts"),
+    pytest.param(2, 1, "rv64", "virt", SBITEST_DTB, "rv64imac_sstc", id="2vcpu-sstc"),
+    pytest.param(2, 1, "rv64,sstc=false", "virt", SBITEST_DTB, "rv64imac_sstc",
                  id="2vcpu-sstc-host-without"),
-    pytest.param(2, None, "virt,aia=aplic-imsic", SBITEST_AIA_DTB, None, id="2vcpu-aia"),
+    pytest.param(2, 1, None, "virt,aia=aplic-imsic", SBITEST_AIA_DTB, None, id="2vcpu-aia"),
 ]
 
 
@@ -133,15 +135,16 @@ def run_suite(q):
     return passed, fails, re.findall(r"^SKIP .*$", out, re.M), out
 
 
-@pytest.mark.parametrize("nvcpus,cpu,machine,dtb,isa", SUITE_CONFIGS)
-def test_sbitest_suite_passes(boot, nvcpus, cpu, machine, dtb, isa):
-    """The conformance suite on 1, 2 and 4 vCPUs, with the vCPU timer on
+@pytest.mark.parametrize("nvcpus,smp,cpu,machine,dtb,isa", SUITE_CONFIGS)
+def test_sbitest_suite_passes(boot, nvcpus, smp, cpu, machine, dtb, isa):
+    """The conformance suite on 1, 2 and 4 vCPUs (on one host hart, and
+    on two: IPIs and remote fences cross harts), with the vCPU timer on
     Sstc (host with and without it) and with AIA: every check passes, the
     checks of this configuration are all there, and only the checks that
     need a second hart are skipped, with one hart."""
     if not os.path.isfile(DISK):
         pytest.skip("build/disk.img not built (make disk)")
-    q = boot(initrd=DISK, append=MOUNT_BOOTCMD, cpu=cpu, machine=machine)
+    q = boot(initrd=DISK, append=MOUNT_BOOTCMD, smp=smp, cpu=cpu, machine=machine)
     create_sbitest(q, dtb, nvcpus, isa)
     passed, fails, skips, out = run_suite(q)
     assert not fails, "\n".join(fails)

@@ -3,12 +3,14 @@
  * sets per vCPU.  The feature ID is a 32-bit value (upper bits of a0
  * ignored).
  *
- * MISALIGNED_EXC_DELEG is passed through: hedeleg hands misaligned
- * load/store exceptions to the guest whenever the host firmware delegates
- * them to us, so the value is the host firmware's (its own FWFT, read once;
- * 0 when it has none, as OpenSBI before 1.5 emulates misaligned accesses
- * in M-mode).  Setting that value succeeds, setting the other is DENIED
- * (the spec's pass-through case).  PTE_AD_HW_UPDATING needs Svadu, which no
+ * MISALIGNED_EXC_DELEG is passed through where the host firmware has it
+ * (its own FWFT, read once): hedeleg hands misaligned load/store
+ * exceptions to the guest whenever the firmware delegates them to us, so
+ * the value is the firmware's; setting that value succeeds, setting the
+ * other is DENIED (the spec's pass-through case).  A firmware without it
+ * (OpenSBI before 1.5 emulates misaligned accesses in M-mode and cannot
+ * be asked to stop) leaves the feature NOT_SUPPORTED: a missing
+ * dependency.  PTE_AD_HW_UPDATING needs Svadu, which no
  * vCPU has yet, and LANDING_PAD, SHADOW_STACK, DOUBLE_TRAP and
  * POINTER_MASKING_PMLEN need extensions we do not offer: NOT_SUPPORTED.
  * Reserved and platform-specific features are DENIED.  The LOCK flag
@@ -27,18 +29,22 @@
 #define FWFT_NR_STANDARD		6	/* 0..5 are defined by the spec */
 #define FWFT_FLAG_LOCK			1UL
 
-/* Host firmware's MISALIGNED_EXC_DELEG value, read on first use. */
-static long host_misaligned = -1;
+#define HOST_UNKNOWN	-1
+#define HOST_MISSING	2
 
-static unsigned long misaligned_value(void)
+/* Host firmware's MISALIGNED_EXC_DELEG value (0, 1), or HOST_MISSING;
+ * read on first use (harts racing here read the same). */
+static long host_misaligned = HOST_UNKNOWN;
+
+static long misaligned_value(void)
 {
 	long val = __atomic_load_n(&host_misaligned, __ATOMIC_ACQUIRE);
 
-	if (val < 0) {
+	if (val == HOST_UNKNOWN) {
 		struct sbiret r = sbi_ecall(SBI_EXT_FWFT, FWFT_GET, FWFT_MISALIGNED_EXC_DELEG,
 					    0, 0, 0, 0, 0);
 
-		val = r.error ? 0 : r.value == 1;
+		val = r.error ? HOST_MISSING : r.value == 1;
 		__atomic_store_n(&host_misaligned, val, __ATOMIC_RELEASE);
 	}
 	return val;
@@ -49,7 +55,7 @@ static long feature_check(uint32_t feature)
 {
 	if (feature >= FWFT_NR_STANDARD)
 		return SBI_ERR_DENIED;
-	if (feature != FWFT_MISALIGNED_EXC_DELEG)
+	if (feature != FWFT_MISALIGNED_EXC_DELEG || misaligned_value() == HOST_MISSING)
 		return SBI_ERR_NOT_SUPPORTED;
 	return SBI_SUCCESS;
 }
@@ -66,7 +72,7 @@ static long fwft_set(struct vcpu *v, uint32_t feature, unsigned long value,
 		return SBI_ERR_INVALID_PARAM;
 	if (s->fwft_locked & (1U << feature))
 		return SBI_ERR_DENIED;
-	if (value != misaligned_value())
+	if ((long)value != misaligned_value())
 		return SBI_ERR_DENIED;
 	if (flags & FWFT_FLAG_LOCK)
 		s->fwft_locked |= 1U << feature;

@@ -21,6 +21,8 @@
 #define SUSPEND_NONRETENTIVE	0x80000000UL
 #define UPPER_BITS		(1UL << 63 | 1UL << 32)
 
+static void fwft_lock_check(struct sec_mailbox *smb);
+
 static void secondary_suspend(void)
 {
 	struct sec_mailbox *smb = &sec_mbox[1];
@@ -45,13 +47,21 @@ static void secondary_suspend(void)
 				 i == 1 ? "base.marchid.same_on_secondary" :
 					  "base.mimpid.same_on_secondary",
 				 smb->ids[i], sbi_call(SBI_EXT_BASE, 4 + i, 0, 0, 0, 0).value);
+	sec_stop("hsm.secondary.stop", 1);
+	if (!fwft_get(0).error)
+		fwft_lock_check(smb);
+}
+
+/* FWFT LOCK on hart 1; a hart reset (stop, start) unlocks the feature. */
+static void fwft_lock_check(struct sec_mailbox *smb)
+{
+	sec_start("fwft.lock.start", 1);
 	if (sec_do("fwft.lock.secondary", 1, SEC_FWFT_LOCK, 0, false)) {
 		check_eq("fwft.lock.set", smb->ids[0], SBI_SUCCESS);
 		check_eq("fwft.lock.set_again_denied", smb->ids[1], SBI_ERR_DENIED);
 		check_eq("fwft.lock.get", smb->ids[2], SBI_SUCCESS);
 	}
-	sec_stop("hsm.secondary.stop", 1);
-	/* A hart reset (stop, start) unlocks the feature. */
+	sec_stop("fwft.lock.stop", 1);
 	sec_start("fwft.lock.restart", 1);
 	if (sec_do("fwft.lock.after_reset", 1, SEC_FWFT_LOCK, 0, false))
 		check_eq("fwft.lock.after_reset.set", smb->ids[0], SBI_SUCCESS);

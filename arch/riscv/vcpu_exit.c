@@ -3,8 +3,9 @@
  * calls, guest page faults on emulated regions (decoded and sent to the
  * region's emulator), virtual-instruction traps (WFI, the AIA CSRs of an
  * emulated IMSIC file; anything else is an illegal instruction for the
- * guest), and everything that cannot be emulated, which halts the vCPU
- * with a register dump.
+ * guest).  A device access the emulators cannot serve gets the access
+ * fault a bus would answer; an access outside the guest's memory map
+ * halts the vCPU with a register dump (xvisor-compat §8.1).
  */
 #include <stdio.h>
 #include <arch/asm.h>
@@ -76,6 +77,23 @@ static bool fetch_insn(struct vcpu *v, unsigned long *insn, bool *from_htinst)
 	return true;
 }
 
+/*
+ * What a device bus answers to an access it cannot serve: the load or
+ * store/AMO access fault, at the faulting guest virtual address (stval of
+ * the guest-page fault), the instruction not retired.
+ */
+static void access_fault(struct vcpu *v, bool store)
+{
+	vcpu_redirect_trap(v, store ? EXC_STORE_ACCESS : EXC_LOAD_ACCESS,
+			   vcpu_arch(v)->regs.stval);
+}
+
+/*
+ * An access to an emulated region is served only when it is a plain load
+ * or store, naturally aligned, and the emulator accepts its width at that
+ * offset; atomics, misaligned accesses, accesses wider than the device
+ * register and any other instruction take an access fault.
+ */
 static void handle_mmio(struct vcpu *v, bool store)
 {
 	struct vcpu_arch *a = v->arch;
@@ -83,7 +101,7 @@ static void handle_mmio(struct vcpu *v, bool store)
 	struct guest_region *r = guest_region_find(v->guest, gpa);
 	struct mmio_insn m;
 	unsigned long insn;
-	bool from_htinst;
+	bool from_htinst, atomic_store;
 	uint64_t val = 0;
 	int rc;
 
@@ -93,16 +111,22 @@ static void handle_mmio(struct vcpu *v, bool store)
 		return;
 	}
 	if (r->kind != REGION_VIRTUAL) {
-		if (store && r->kind == REGION_ROM)
-			vcpu_redirect_trap(v, EXC_STORE_ACCESS, a->regs.stval);
+		/* ROM is mapped readable: what faults there is a write or AMO. */
+		if (r->kind == REGION_ROM)
+			access_fault(v, true);
 		else
 			halt(v, "unexpected fault on guest memory at 0x%llx", gpa);
 		return;
 	}
 	if (!fetch_insn(v, &insn, &from_htinst))
 		return;
-	if (insn_decode_mmio(insn, from_htinst, &m) || m.is_store != store) {
-		halt(v, "cannot emulate the instruction 0x%llx on an emulated region", insn);
+	if (insn_atomic(insn, &atomic_store)) {
+		access_fault(v, atomic_store);
+		return;
+	}
+	if (insn_decode_mmio(insn, from_htinst, &m) || m.is_store != store ||
+	    (gpa & (m.width - 1))) {
+		access_fault(v, store);
 		return;
 	}
 	if (store) {
@@ -118,7 +142,7 @@ static void handle_mmio(struct vcpu *v, bool store)
 			a->regs.x[m.reg] = mmio_load_extend(val, &m);
 	}
 	if (rc) {
-		vcpu_redirect_trap(v, store ? EXC_STORE_ACCESS : EXC_LOAD_ACCESS, a->regs.stval);
+		access_fault(v, store);
 		return;
 	}
 	a->regs.sepc += m.insn_len;

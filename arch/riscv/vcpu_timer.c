@@ -65,18 +65,3 @@ void vcpu_timer_stop_wakeup(struct vcpu *v)
 
 	timer_event_stop(&a->wakeup);
 }
-
-void vcpu_request_flush(struct vcpu *v, bool fence_i)
-{
-	struct vcpu_arch *a = v->arch;
-
-	a->flush_vvma = true;
-	if (fence_i)
-		a->flush_icache = true;
-	if (v == vcpu_current())
-		return;
-	arch_vcpu_kick(v);
-	/* Wait until a vCPU inside the guest on another hart has left it. */
-	for (unsigned int i = 0; i < 1000000 && v->in_guest && a->flush_vvma; i++)
-		__asm__ __volatile__("nop");
-}

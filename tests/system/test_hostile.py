@@ -3,7 +3,8 @@ well-behaved one on the same hart (QEMU -smp 1): `ticker` takes an SBI
 timer interrupt every millisecond and prints its count; `hostile` mounts
 AMOs, LR, misaligned and too-wide accesses on every emulated region and
 stores and AMOs to ROM, and checks each fault it gets (scause, stval) and
-that it keeps going; then it fetches from and loads beyond every G-stage
+that it keeps going, and that cycle and instret read its own time while
+the hpmcounters are illegal; then it fetches from and loads beyond every G-stage
 width, which the hypervisor answers by halting it (xvisor-compat §8.1:
 an access outside the memory map is fatal) with the full address named.
 The random guest runs a seeded random stream.  Throughout, the ticker
@@ -92,7 +93,8 @@ def test_hostile_guest_faults_neighbour_ticks(boot):
     assert int(m.group(1)) == len(passed) and int(m.group(2)) == 0
     for what in ("amoadd.w.uart.scause", "lr.w.plic.scause", "misaligned.lw.vminfo.scause",
                  "wide.ld.uart.scause", "wide.sd.plic.stval", "store.rom.scause",
-                 "amoadd.w.rom.scause", "legit.nofault"):
+                 "amoadd.w.rom.scause", "legit.nofault", "cycle.guest_time",
+                 "instret.guest_time", "hpmcounter3.scause", "csrw.cycle.scause"):
         assert what in passed, "%s not reported as PASS in:\n%s" % (what, out)
     assert "cannot emulate" not in out
     assert vcpu_states(q)["hostile/vcpu0"] in ("Ready", "Running")

@@ -6,10 +6,14 @@
  * retired.  Covered on every emulated region of sbitest.dts: AMOs, LR,
  * misaligned accesses and accesses wider than the device register; on
  * ROM: stores and AMOs.  Legitimate accesses around them must still work.
+ * Then the counters: cycle and instret must read the guest's time, the
+ * hpmcounters and counter writes must be illegal instructions.
  */
 #include <stdio.h>
 
 #include "hostile.h"
+
+#define INSN_CSRW_CYCLE_T0	0xc0029073	/* csrrw x0, cycle, t0 */
 
 #define ATTACK(insn, addr)                                                              \
 	__asm__ volatile(insn : : "r"(addr), "r"(1UL) : "t0", "memory")
@@ -38,6 +42,42 @@ static void expect_fault(const char *what, const char *region, unsigned long cau
 	snprintf(name, sizeof(name), "%s.%s.stval", what, region);
 	check_eq(name, (long)fault_log.tval, (long)addr);
 	fault_reset();
+}
+
+static void expect_trap(const char *what, unsigned long cause)
+{
+	char name[64];
+
+	snprintf(name, sizeof(name), "%s.count", what);
+	check_eq(name, (long)fault_log.count, 1);
+	snprintf(name, sizeof(name), "%s.scause", what);
+	check_eq(name, (long)fault_log.cause, (long)cause);
+	fault_reset();
+}
+
+/*
+ * Counters: cycle and instret read the guest's own time (nothing about
+ * the hart's other work), hpmcounters do not exist (the PMU has none),
+ * and writing a counter is illegal.
+ */
+static void attack_counters(void)
+{
+	unsigned long t0, cycle, instret, t1;
+
+	fault_reset();
+	t0 = csr_read(time);
+	cycle = csr_read(cycle);
+	instret = csr_read(instret);
+	t1 = csr_read(time);
+	check_eq("cycle.guest_time", t0 <= cycle && cycle <= t1, 1);
+	check_eq("instret.guest_time", t0 <= instret && instret <= t1, 1);
+	check_eq("counters.nofault", (long)fault_log.count, 0);
+	__asm__ volatile("csrr t0, hpmcounter3" : : : "t0", "memory");
+	expect_trap("hpmcounter3", EXC_ILLEGAL_INST);
+	__asm__ volatile("csrr t0, hpmcounter31" : : : "t0", "memory");
+	expect_trap("hpmcounter31", EXC_ILLEGAL_INST);
+	__asm__ volatile(".word " __csr_str(INSN_CSRW_CYCLE_T0) : : : "memory");
+	expect_trap("csrw.cycle", EXC_ILLEGAL_INST);
 }
 
 static void attack_region(const struct region *r)
@@ -89,5 +129,6 @@ void attack_run(void)
 	check_eq("vminfo.magic.nonzero", magic != 0, 1);
 	check_eq("vminfo.ld.nofault", (long)*(volatile uint64_t *)VMINFO_BASE == 0 ? -1 : 0, 0);
 	check_eq("legit.nofault", (long)fault_log.count, 0);
+	attack_counters();
 	check_summary();
 }

@@ -7,7 +7,8 @@
  * misaligned accesses and accesses wider than the device register; on
  * ROM: stores and AMOs.  Legitimate accesses around them must still work.
  * Then the counters: cycle and instret must read the guest's time, the
- * hpmcounters and counter writes must be illegal instructions.
+ * hpmcounters and counter writes must be illegal instructions; and an
+ * SBI timer set far in the future must not fire.
  */
 #include <stdio.h>
 
@@ -80,6 +81,22 @@ static void attack_counters(void)
 	expect_trap("csrw.cycle", EXC_ILLEGAL_INST);
 }
 
+/* A set_timer far in the future must not fire now (no wrap-around). */
+static void attack_far_timer(void)
+{
+	unsigned long irqs = fault_log.irqs;
+	uint64_t end;
+
+	sbi_set_timer(~0ULL - 1);
+	irq_enable(IRQ_S_TIMER);
+	end = time_now() + TIMEBASE_HZ / 50;
+	while (time_now() < end)
+		;
+	csr_clear(sstatus, SSTATUS_SIE);
+	check_eq("timer.far_future.no_irq", (long)(fault_log.irqs - irqs), 0);
+	sbi_set_timer(~0ULL);
+}
+
 static void attack_region(const struct region *r)
 {
 	unsigned long a = r->base;
@@ -130,5 +147,6 @@ void attack_run(void)
 	check_eq("vminfo.ld.nofault", (long)*(volatile uint64_t *)VMINFO_BASE == 0 ? -1 : 0, 0);
 	check_eq("legit.nofault", (long)fault_log.count, 0);
 	attack_counters();
+	attack_far_timer();
 	check_summary();
 }

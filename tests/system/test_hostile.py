@@ -15,7 +15,7 @@ import os
 import random
 import re
 
-from guests import boot_disk, guest_cmd, unbind, vcpu_states
+from guests import DISK, boot_disk, guest_cmd, unbind, vcpu_rows, vcpu_states
 
 HOSTILE_BOOTCMD = 'vmm.bootcmd="vfs mount initrd /;vfs run /hostile.xscript"'
 PROMPT = "hostile# "
@@ -123,3 +123,30 @@ def test_random_guest_neighbour_survives(boot):
     assert "RANDOM: done %d steps" % RANDOM_STEPS in out, "seed %#x:\n%s" % (seed, out)
     assert vcpu_states(q)["hostile/vcpu0"] in ("Ready", "Running"), "seed %#x" % seed
     assert_neighbour_fine(q, t)
+
+
+def test_tlb_flushed_when_vcpu_returns_to_a_hart(boot):
+    """The guest caches a translation on hart X, remaps it on hart Y with a
+    local sfence.vma, and on its return to X (which ran no other vCPU
+    meanwhile) must see the new mapping.  QEMU 7.2 flushes its TLB at every
+    change of virtualization mode, so under QEMU this passes even without
+    the flush on return (checked): it guards migration with guest paging
+    on, and shows the bug on harts that keep VS-stage entries."""
+    q = boot(initrd=DISK, append=HOSTILE_BOOTCMD, smp=2)
+    assert "hostile: Kicked" in q.run("guest kick hostile")
+    attach(q, "sync-tlb")
+    q.send("tlb\r")
+    q.expect_exact("TLB: ready 0xaaaa0001", timeout=60)
+    unbind(q)
+    tid, home, _ = vcpu_rows(q)["hostile/vcpu0"]
+    away = "1" if home == "0" else "0"
+    for cpu, step in ((away, "TLB: remapped 0xbbbb0002"), (home, "TLB: back")):
+        assert q.run("vcpu set_hcpu %s %s" % (tid, cpu)) == ""
+        assert vcpu_rows(q)["hostile/vcpu0"][1] == cpu
+        q.send("vserial bind hostile/uart0\r")
+        q.send("\r")
+        q.expect_exact(step, timeout=60)
+        if cpu == home:
+            out = q.expect_exact(PROMPT, timeout=60)
+        unbind(q)
+    assert "PASS tlb.back" in out, out

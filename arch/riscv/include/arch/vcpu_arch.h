@@ -59,7 +59,5 @@ void vcpu_timer_set(struct vcpu *v, uint64_t deadline);
  * for until it has left (the kick's interrupt cannot be masked in the
  * guest, so the wait is as short as the IPI). */
 void vcpu_request_flush(struct vcpu *v, bool fence_i);
-/* Flush the G-stage TLB of the whole guest on every hart. */
-void gstage_flush_guest(struct guest *g);
 
 #endif

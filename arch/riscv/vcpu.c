@@ -160,6 +160,7 @@ void vcpu_load(struct vcpu *v)
 	csr_write(CSR_VSCAUSE, a->csrs.vscause);
 	csr_write(CSR_VSTVAL, a->csrs.vstval);
 	csr_write(CSR_VSATP, a->csrs.vsatp);
+	csr_write(CSR_SCOUNTEREN, a->csrs.scounteren);
 	csr_write(CSR_HVIP, a->csrs.hvip);
 	if (vcpu_uses_sstc(v))
 		csr_write(CSR_VSTIMECMP, a->csrs.vstimecmp);
@@ -182,6 +183,7 @@ void vcpu_put(struct vcpu *v)
 	a->csrs.vscause = csr_read(CSR_VSCAUSE);
 	a->csrs.vstval = csr_read(CSR_VSTVAL);
 	a->csrs.vsatp = csr_read(CSR_VSATP);
+	a->csrs.scounteren = csr_read(CSR_SCOUNTEREN);
 	a->csrs.hvip = csr_read(CSR_HVIP);
 	if (vcpu_uses_sstc(v))
 		a->csrs.vstimecmp = csr_read(CSR_VSTIMECMP);

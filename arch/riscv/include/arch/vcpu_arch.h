@@ -26,6 +26,7 @@ struct vcpu_aia;
 struct vcpu_csrs {
 	unsigned long vsstatus, vsie, vstvec, vsscratch, vsepc, vscause, vstval, vsatp;
 	unsigned long hvip, henvcfg, vstimecmp;
+	unsigned long scounteren;	/* not banked: a guest writes the hart's own */
 };
 
 struct vcpu_arch {

@@ -6,6 +6,7 @@
  * retired.  Covered on every emulated region of sbitest.dts: AMOs, LR,
  * misaligned accesses and accesses wider than the device register; on
  * ROM: stores and AMOs.  Legitimate accesses around them must still work.
+ * First, scounteren must be the guest's own (the neighbour sets its own).
  * Then the counters: cycle and instret must read the guest's time, the
  * hpmcounters and counter writes must be illegal instructions; and an
  * SBI timer set far in the future must not fire.
@@ -135,6 +136,8 @@ void attack_run(void)
 
 	printf("HOSTILE: attack\n");
 	check_reset();
+	/* Not the neighbour's value: scounteren is not banked for VS-mode. */
+	check_eq("scounteren.own", (long)csr_read(scounteren), 0);
 	for (unsigned int i = 0; i < sizeof(regions) / sizeof(regions[0]); i++)
 		attack_region(&regions[i]);
 	ATTACK("sw %1, 0(%0)", rom);

@@ -21,6 +21,8 @@ static void tick_run(void)
 	unsigned long reported = 0;
 
 	printf("TICKER: start\n");
+	/* As a guest OS does: its user mode may read the counters. */
+	csr_write(scounteren, 7);
 	tick_start(TIMEBASE_HZ / 1000);
 	for (;;) {
 		__asm__ volatile("wfi" : : : "memory");

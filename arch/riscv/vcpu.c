@@ -161,6 +161,7 @@ void vcpu_load(struct vcpu *v)
 	csr_write(CSR_VSTVAL, a->csrs.vstval);
 	csr_write(CSR_VSATP, a->csrs.vsatp);
 	csr_write(CSR_SCOUNTEREN, a->csrs.scounteren);
+	csr_write(CSR_SENVCFG, a->csrs.senvcfg);
 	csr_write(CSR_HVIP, a->csrs.hvip);
 	if (vcpu_uses_sstc(v))
 		csr_write(CSR_VSTIMECMP, a->csrs.vstimecmp);
@@ -184,6 +185,7 @@ void vcpu_put(struct vcpu *v)
 	a->csrs.vstval = csr_read(CSR_VSTVAL);
 	a->csrs.vsatp = csr_read(CSR_VSATP);
 	a->csrs.scounteren = csr_read(CSR_SCOUNTEREN);
+	a->csrs.senvcfg = csr_read(CSR_SENVCFG);
 	a->csrs.hvip = csr_read(CSR_HVIP);
 	if (vcpu_uses_sstc(v))
 		a->csrs.vstimecmp = csr_read(CSR_VSTIMECMP);

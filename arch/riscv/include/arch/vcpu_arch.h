@@ -26,7 +26,8 @@ struct vcpu_aia;
 struct vcpu_csrs {
 	unsigned long vsstatus, vsie, vstvec, vsscratch, vsepc, vscause, vstval, vsatp;
 	unsigned long hvip, henvcfg, vstimecmp;
-	unsigned long scounteren;	/* not banked: a guest writes the hart's own */
+	/* Not banked for VS-mode: a guest writes the hart's own. */
+	unsigned long scounteren, senvcfg;
 };
 
 struct vcpu_arch {

@@ -6,7 +6,8 @@
  * retired.  Covered on every emulated region of sbitest.dts: AMOs, LR,
  * misaligned accesses and accesses wider than the device register; on
  * ROM: stores and AMOs.  Legitimate accesses around them must still work.
- * First, scounteren must be the guest's own (the neighbour sets its own).
+ * First, scounteren and senvcfg must be the guest's own (the neighbour
+ * sets its own).
  * Then the counters: cycle and instret must read the guest's time, the
  * hpmcounters and counter writes must be illegal instructions; and an
  * SBI timer set far in the future must not fire.
@@ -138,6 +139,7 @@ void attack_run(void)
 	check_reset();
 	/* Not the neighbour's value: scounteren is not banked for VS-mode. */
 	check_eq("scounteren.own", (long)csr_read(scounteren), 0);
+	check_eq("senvcfg.own", (long)csr_read(CSR_SENVCFG), 0);
 	for (unsigned int i = 0; i < sizeof(regions) / sizeof(regions[0]); i++)
 		attack_region(&regions[i]);
 	ATTACK("sw %1, 0(%0)", rom);

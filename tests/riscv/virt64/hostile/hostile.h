@@ -15,6 +15,8 @@
 
 #include "sbitest.h"
 
+#define CSR_SENVCFG		0x10a
+#define SENVCFG_FIOM		1UL
 #define EXC_INST_ACCESS		1
 #define EXC_LOAD_ACCESS		5
 #define EXC_STORE_ACCESS	7

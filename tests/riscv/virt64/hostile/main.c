@@ -23,6 +23,7 @@ static void tick_run(void)
 	printf("TICKER: start\n");
 	/* As a guest OS does: its user mode may read the counters. */
 	csr_write(scounteren, 7);
+	csr_write(CSR_SENVCFG, SENVCFG_FIOM);
 	tick_start(TIMEBASE_HZ / 1000);
 	for (;;) {
 		__asm__ volatile("wfi" : : : "memory");

@@ -22,7 +22,7 @@ PROMPT = "hostile# "
 TICK_RE = re.compile(r"TICKER: (\d+) ticks")
 SUMMARY_RE = re.compile(r"SBITEST: (\d+) passed, (\d+) failed")
 # Steps of the random guest: as many as keep the test near a minute on TCG.
-RANDOM_STEPS = int(os.environ.get("HOSTILE_RANDOM_STEPS", "1500000"))
+RANDOM_STEPS = int(os.environ.get("HOSTILE_RANDOM_STEPS", "1200000"))
 PROGRESS_TRIES = 600
 
 

@@ -4,9 +4,9 @@
  * region's emulator), virtual-instruction traps (WFI, reads of cycle and
  * instret, the AIA CSRs of an emulated IMSIC file; anything else is an
  * illegal instruction for the guest; the instruction is read from guest
- * memory when stval is 0).  A device access the emulators cannot serve gets the access
- * fault a bus would answer; an access outside the guest's memory map
- * halts the vCPU with a register dump (xvisor-compat §8.1).
+ * memory when stval is 0).  A device access the emulators cannot serve
+ * gets the access fault a bus would answer; an access outside the guest's
+ * memory map halts the vCPU with a register dump (xvisor-compat §8.1).
  */
 #include <stdio.h>
 #include <arch/asm.h>

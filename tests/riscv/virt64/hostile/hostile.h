@@ -7,7 +7,8 @@
  * and AMOs to ROM) and checks each fault it receives; `fetch` and `far`
  * jump to and load from guest-physical addresses nothing backs (the
  * hypervisor halts the vCPU).  `random <seed> <steps>` is the random
- * guest; `tlb` checks the VS-stage TLB across a migration (tlb.c).  The console, SBI calls and check lines come from the SBI test
+ * guest; `tlb` checks the VS-stage TLB across a migration (tlb.c);
+ * `race <rounds>` races two SBI hart_starts of one hart (race.c).  The console, SBI calls and check lines come from the SBI test
  * guest (../sbitest); the trap entry from ../common.
  */
 #ifndef HOSTILE_H
@@ -47,5 +48,6 @@ void tick_start(uint64_t period);
 void attack_run(void);
 void random_run(uint64_t seed, unsigned long steps);
 void tlb_run(void);
+void race_run(unsigned long rounds);
 
 #endif

@@ -2,7 +2,7 @@
  * Entry of the hostile test guest on hart 0: console, then the start
  * command stored in NOR at ST_CMD_OFFSET (if any), then a "hostile# "
  * prompt.  Commands (see hostile.h): tick, attack, fetch, far,
- * random <seed> <steps>, tlb, echo <word>.
+ * random <seed> <steps>, tlb, race <rounds>, echo <word>.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,6 +64,8 @@ static void exec_line(char *line)
 		far_run();
 	else if (!strcmp(cmd, "random") && a1 && a2)
 		random_run(strtoull(a1, NULL, 0), strtoul(a2, NULL, 0));
+	else if (!strcmp(cmd, "race") && a1)
+		race_run(strtoul(a1, NULL, 0));
 	else if (!strcmp(cmd, "tlb"))
 		tlb_run();
 	else if (!strcmp(cmd, "echo") && a1)

@@ -4,7 +4,7 @@
 set -e
 PKGS="qemu-system-misc opensbi gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf \
 device-tree-compiler genext2fs python3-kconfiglib python3-pytest python3-pexpect \
-e2fsprogs cpio clang libclang-rt-14-dev"
+e2fsprogs fdisk cpio clang libclang-rt-14-dev"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

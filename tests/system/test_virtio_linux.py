@@ -68,11 +68,12 @@ class Session:
         self.banner = b""
 
 
-def setup_blk_guest(q, size=BLK_SIZE):
+def setup_blk_guest(q, size=BLK_SIZE, bdev=None):
     """From XVisor# (disk mounted): guest0 created and loaded, its input
     slot an entropy device, an rbd of size bytes starting with the banner
-    attached as its disk, then booted to the Linux shell (bound to
-    guest0/uart0).  Returns the console log of the boot."""
+    (or the host block device bdev) attached as its disk, then booted to
+    the Linux shell (bound to guest0/uart0).  Returns the console log of
+    the boot."""
     assert "Error" not in q.run("shmem create default 0x1000000 21")
     out = q.run("vfs guest_fdt_load guest0 %s 2 %s shmem0,shared_mem,string,default"
                 % (GUEST_DTB, "mem0,physical_size,physsize,0x10000000"))
@@ -81,6 +82,9 @@ def setup_blk_guest(q, size=BLK_SIZE):
     assert q.run("devtree attr set %s virtio_type uint32 4" % INPUT_SLOT) == ""
     assert "guest0: Created" in q.run("guest create guest0")
     assert "Error" not in q.run("vfs guest_load_list guest0 " + NOR_LIST, timeout=60)
+    if bdev:
+        assert q.run("vdisk attach guest0/virtio-blk0 " + bdev) == ""
+        return autoexec_linux(q)[1]
     assert q.run("shmem create vdblk 0x%x 21" % size).startswith("Created vdblk")
     pa = shmem_pa(q, "vdblk")
     out = q.run("vfs host_load 0x%x %s" % (pa, BANNER))

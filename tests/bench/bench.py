@@ -7,6 +7,7 @@ tests' driver (tests/system/qemu.py) and log under build/test-logs/bench-*.
 """
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -58,17 +59,26 @@ def vmm_bin_size():
 DISK = os.path.join(ROOT, "build", "disk.img")
 SBITEST_BOOTCMD = 'vmm.bootcmd="vfs mount initrd /;vfs run /sbitest.xscript"'
 GUEST_FIGURES = {}
+ICOUNT = ["-icount", "shift=0,sleep=off"]
+# Instructions per round trip of a bare S-mode guest on OpenSBI, same QEMU
+# 7.2, from issue 14 (the sbitest guest cannot run without the hypervisor).
+BARE_INSNS = {"sbi_ecall": "251", "mmio_read": "3", "mmio_write": "4"}
 
 
-def guest_bench():
-    """The sbitest guest's `bench` command, once: {name: ticks per op}
-    (timebase ticks, 10 MHz on QEMU virt)."""
-    if GUEST_FIGURES:
-        return GUEST_FIGURES
-    log = os.path.join(LOG_DIR, "bench-guest.log")
+def guest_bench(icount=False):
+    """The sbitest guest's `bench` command, once per mode: {name: ticks per
+    op} (timebase ticks, 10 MHz on QEMU virt).  Under -icount shift=0 one
+    instruction is one virtual nanosecond, so a tick is 100 instructions
+    (all of them: guest, hypervisor and firmware), deterministically."""
+    figures = GUEST_FIGURES.setdefault(icount, {})
+    if figures:
+        return figures
+    name = "bench-guest-icount" if icount else "bench-guest"
+    log = os.path.join(LOG_DIR, name + ".log")
     if os.path.exists(log):
         os.remove(log)
-    q = Qemu(log, kernel=KERNEL, initrd=DISK, append=SBITEST_BOOTCMD)
+    q = Qemu(log, kernel=KERNEL, initrd=DISK, append=SBITEST_BOOTCMD,
+             extra=ICOUNT if icount else ())
     try:
         q.start()
         q.run("guest kick sbitest")
@@ -79,8 +89,36 @@ def guest_bench():
     finally:
         q.close()
     for name, value in re.findall(r"BENCH (\w+) ([0-9.]+)", out):
-        GUEST_FIGURES[name] = value
-    return GUEST_FIGURES
+        figures[name] = value
+    return figures
+
+
+def insns(name):
+    """Instructions per operation under -icount shift=0, beside the bare
+    reference where there is one."""
+    value = "%.0f" % (float(guest_bench(icount=True)[name]) * 100)
+    bare = BARE_INSNS.get(name)
+    return value, "insns" + (" (bare S-mode on OpenSBI: %s)" % bare if bare else "")
+
+
+def guest_sbi_ecall_insns():
+    """SBI BASE get_spec_version round trip, in instructions."""
+    return insns("sbi_ecall")
+
+
+def guest_mmio_read_insns():
+    """Emulated MMIO load (vminfo magic), in instructions."""
+    return insns("mmio_read")
+
+
+def guest_mmio_write_insns():
+    """Emulated MMIO store (UART scratch), in instructions."""
+    return insns("mmio_write")
+
+
+def guest_timer_irq_latency_insns():
+    """set_timer deadline to the guest's trap handler, in instructions."""
+    return insns("timer_irq_latency")
 
 
 def guest_sbi_ecall():
@@ -221,7 +259,9 @@ def vfs_md5_16MiB():
     return "%.3f" % statistics.median(times), "s"
 
 
-FIGURES = [boot_to_prompt, boot_to_prompt_smp4, vmm_bin_size, guest_sbi_ecall,
+FIGURES = [guest_sbi_ecall_insns, guest_mmio_read_insns, guest_mmio_write_insns,
+           guest_timer_irq_latency_insns,
+           boot_to_prompt, boot_to_prompt_smp4, vmm_bin_size, guest_sbi_ecall,
            guest_mmio_read, guest_mmio_write, guest_timer_irq_latency,
            linux_shell_hypervisor, linux_shell_native, linux_shell_ratio,
            vfs_md5_16MiB]
@@ -335,11 +375,24 @@ FIGURES += [guest_irq_latency_vplic, guest_irq_latency_imsic_file,
 
 
 def main():
+    """Every figure, or those named in BENCH_ONLY (comma-separated); the
+    figures also go to build/bench/figures.json, to compare commits."""
     if not os.path.isfile(KERNEL):
         sys.exit("%s not found: run make first" % KERNEL)
+    only = [n for n in os.environ.get("BENCH_ONLY", "").split(",") if n]
+    unknown = set(only) - {f.__name__ for f in FIGURES}
+    if unknown:
+        sys.exit("BENCH_ONLY: no figure named %s" % ", ".join(sorted(unknown)))
+    results = {}
     for figure in FIGURES:
+        if only and figure.__name__ not in only:
+            continue
         value, unit = figure()
+        results[figure.__name__] = {"value": value, "unit": unit}
         print("%s: %s %s" % (figure.__name__, value, unit), flush=True)
+    os.makedirs(BENCH_DIR, exist_ok=True)
+    with open(os.path.join(BENCH_DIR, "figures.json"), "w") as f:
+        json.dump(results, f, indent=1, sort_keys=True)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@
  * address is guest memory, and non-retentive suspend.
  */
 #include <stdio.h>
-#include <string.h>
 #include <arch/asm.h>
 #include <arch/sbi.h>
 #include <arch/sbi_server.h>
@@ -75,8 +74,10 @@ void sbi_server_handle(struct vcpu *v)
 
 	v->stats.sbi_calls++;
 	sbi_pmu_fw_count(v, SBI_PMU_FW_ECALL);
-	/* A copy: handlers that reset the vCPU may rewrite its registers. */
-	memcpy(args, &x[REG_A0], sizeof(args));
+	/* A copy: handlers that reset the vCPU may rewrite its registers.
+	 * Word by word: libc's memcpy is a byte loop, 300 instructions here. */
+	for (unsigned int i = 0; i < SBI_NR_ARGS; i++)
+		args[i] = x[REG_A0 + i];
 	if (ext)
 		ext->handle(v, eid, fid, args, &ret);
 	else

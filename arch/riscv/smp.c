@@ -20,14 +20,6 @@ extern struct {
 	unsigned long stack_top;
 } secondary_boot_table[VMM_MAX_CPUS];
 
-struct vmm_cpu *this_cpu(void)
-{
-	struct vmm_cpu *cpu;
-
-	__asm__ __volatile__("mv %0, tp" : "=r"(cpu));
-	return cpu;
-}
-
 void arch_set_this_cpu(struct vmm_cpu *cpu)
 {
 	__asm__ __volatile__("mv tp, %0" : : "r"(cpu));

@@ -39,11 +39,6 @@ static bool has_fp(struct vcpu *v)
 	return v->isa & ((1ULL << ('f' - 'a')) | (1ULL << ('d' - 'a')));
 }
 
-bool vcpu_uses_sstc(struct vcpu *v)
-{
-	return (v->isa >> ISA_EXT_SSTC) & 1;
-}
-
 int arch_vcpu_init(struct vcpu *v, int node)
 {
 	const char *isa_string = devtree_read_string(node, "riscv,isa");

@@ -15,8 +15,12 @@ uint64_t timer_ticks(void)
 	return arch_timer_ticks();
 }
 
+/* A timebase that divides 1 GHz (10 MHz on QEMU virt) converts with one
+ * 64-bit division instead of a 128-bit one (about 70 instructions). */
 uint64_t timer_ns_to_ticks(uint64_t ns)
 {
+	if (1000000000ULL % timer_freq_hz == 0)
+		return ns / (1000000000ULL / timer_freq_hz);
 	return (uint64_t)((unsigned __int128)ns * timer_freq_hz / 1000000000ULL);
 }
 

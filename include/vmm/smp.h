@@ -64,7 +64,8 @@ extern struct vmm_cpu vmm_cpus[VMM_MAX_CPUS];
 extern unsigned int vmm_cpu_count;
 extern unsigned int vmm_boot_cpu;
 
-struct vmm_cpu *this_cpu(void);
+/* this_cpu(): the current hart's struct vmm_cpu (arch/this_cpu.h). */
+#include <arch/this_cpu.h>
 struct vmm_cpu *cpu_by_hartid(unsigned long hartid);
 
 /* Deliver IPIs through an interrupt controller (e.g. the IMSIC) instead

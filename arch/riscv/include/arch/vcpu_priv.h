@@ -6,6 +6,7 @@
 #define ARCH_VCPU_PRIV_H
 
 #include <stdbool.h>
+#include <arch/cpu.h>
 #include <arch/vcpu_arch.h>
 
 /* Put the vCPU's VS-level state on this hart / save it back. */
@@ -15,7 +16,11 @@ void vcpu_put(struct vcpu *v);
 void vcpu_handle_exit(struct vcpu *v);
 /* Deliver an exception to the guest as if the hardware had. */
 void vcpu_redirect_trap(struct vcpu *v, unsigned long cause, unsigned long tval);
-bool vcpu_uses_sstc(struct vcpu *v);
+/* Whether the vCPU's timer is its own vstimecmp (it has Sstc). */
+static inline bool vcpu_uses_sstc(struct vcpu *v)
+{
+	return (v->isa >> ISA_EXT_SSTC) & 1;
+}
 /* Before blocking: arm a host timer that wakes v at its guest deadline. */
 void vcpu_timer_arm_wakeup(struct vcpu *v);
 void vcpu_timer_stop_wakeup(struct vcpu *v);

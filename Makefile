@@ -48,7 +48,7 @@ ARCH_CFLAGS	:= -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
 CPPFLAGS	:= -Iinclude -Iarch/$(ARCH)/include -I$(BUILD)/include -I$(LIBFDT_DIR) \
 		   -DVMM_VERSION_GIT='"$(VERSION_GIT)"'
 CFLAGS		:= --specs=picolibc.specs $(ARCH_CFLAGS) -O2 -g -std=gnu11 \
-		   -Wall -Wextra -Werror -fno-omit-frame-pointer \
+		   -Wall -Wextra -Werror \
 		   -fno-stack-protector -ffunction-sections -fdata-sections \
 		   -MMD -MP
 LDFLAGS		:= --specs=picolibc.specs -march=rv64imac -mabi=lp64 -mcmodel=medany -nostartfiles \

@@ -97,6 +97,7 @@ void arch_vcpu_reset_regs(struct vcpu *v, uint64_t pc, uint64_t a0, uint64_t a1)
 
 	memset(&a->regs, 0, offsetof(struct vcpu_regs, host));
 	memset(&a->csrs, 0, sizeof(a->csrs));
+	memset(&a->sbi, 0, sizeof(a->sbi));
 	memset(a->fp, 0, sizeof(a->fp));
 	a->fcsr = 0;
 	a->regs.x[10] = a0;
@@ -255,6 +256,8 @@ void arch_vcpu_run_loop(struct vcpu *v)
 			continue;
 		}
 		sync_interrupts(v);
+		if (a->sbi.sta_on)
+			sbi_sta_update(v);
 		do_requests(a);
 		/* Publish in_guest, then look again (pairs with arch_vcpu_kick):
 		 * a poster either is seen here or sees in_guest and kicks. */

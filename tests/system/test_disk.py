@@ -15,6 +15,7 @@ import re
 
 import pytest
 
+from conftest import need_file, shared_session
 from disk_images import (DATA_DIR, SEED_BOOTCMD, disk_shell, host_file, host_listing,
                          make_cpio, make_ext2, make_noise, truncate_copy)
 from guests import DISK
@@ -150,8 +151,7 @@ def test_vfs_ls_images(seed):
                                   "/images/riscv/virt64/rootfs.img"])
 def test_vfs_md5_matches_host(seed, path):
     data = host_file(DISK, path)
-    if not data:
-        pytest.skip("%s not on this disk image" % path)
+    assert data, "%s not on build/disk.img (make disk puts it there)" % path
     out = seed.run("vfs md5 " + path, timeout=60)
     assert out == "MD5 Digest: %s\n" % hashlib.md5(data).hexdigest()
 
@@ -389,8 +389,7 @@ def test_shmem_destroy_refused_while_guest0_uses_it(seed):
 
 
 def test_shmem_destroyed_once_guest0_is_gone(boot):
-    if not os.path.isfile(DISK):
-        pytest.skip("build/disk.img not built (make disk)")
+    need_file(DISK, "make disk")
     q = boot(initrd=DISK, append=SEED_BOOTCMD)
     assert "guest0: Destroyed" in q.run("guest destroy guest0")
     assert re.search(r"^ default .* 21 +1$", q.run("shmem list"), re.M)
@@ -421,8 +420,7 @@ def scripts_shared(request):
 
 @pytest.fixture
 def scripts(scripts_shared, request):
-    scripts_shared.sync(request.node.name)
-    return scripts_shared.qemu
+    yield from shared_session(scripts_shared, request)
 
 
 def test_seed_line_with_missing_files(scripts):
@@ -439,7 +437,7 @@ def test_seed_line_with_missing_files(scripts):
 def test_script_stops_at_failing_third_line(scripts):
     out = scripts.run("vfs run /bad.xscript")
     assert out == ("first\nsecond\nError: unknown command frobnicate\n"
-                   "/bad.xscript: line2: failed (error -2)\n"), out
+                   "/bad.xscript: line3: failed (error -2)\n"), out
     assert "never" not in out
     alive(scripts)
 
@@ -447,7 +445,7 @@ def test_script_stops_at_failing_third_line(scripts):
 def test_script_chain_failure_stops_its_line(scripts):
     out = scripts.run("vfs run /chain.xscript")
     assert out == ("x\nError: unknown command frobnicate\n"
-                   "/chain.xscript: line0: failed (error -2)\n"), out
+                   "/chain.xscript: line1: failed (error -2)\n"), out
 
 
 def test_script_nested_run(scripts):

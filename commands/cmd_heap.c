@@ -3,28 +3,21 @@
  * (sizes in KiB and bytes) and "heap state" the free blocks per size class
  * followed by a full consistency check of the arena.
  */
-#include <errno.h>
 #include <stdio.h>
-#include <string.h>
 #include <vmm/cmd.h>
 #include <vmm/heap.h>
-
-static void cmd_heap_usage(void)
-{
-	printf("Usage:\n");
-	printf("   heap info   - show heap usage\n");
-	printf("   heap state  - show free blocks and check the heap\n");
-}
 
 static void print_size(const char *label, size_t n)
 {
 	printf("%-18s: %zu KiB (%zu bytes)\n", label, n / 1024, n);
 }
 
-static int heap_cmd_info(void)
+static int heap_cmd_info(int argc, char **argv)
 {
 	struct heap_stats st;
 
+	(void)argc;
+	(void)argv;
 	heap_get_stats(&st);
 	printf("%-18s: %p\n", "Base Address", st.base);
 	print_size("Total Size", st.total);
@@ -37,11 +30,13 @@ static int heap_cmd_info(void)
 	return 0;
 }
 
-static int heap_cmd_state(void)
+static int heap_cmd_state(int argc, char **argv)
 {
 	size_t counts[HEAP_NR_BINS];
 	int rc;
 
+	(void)argc;
+	(void)argv;
 	heap_free_histogram(counts);
 	printf("Free blocks per size class:\n");
 	for (unsigned int k = 0; k < HEAP_NR_BINS; k++)
@@ -52,19 +47,13 @@ static int heap_cmd_state(void)
 	return rc;
 }
 
-static int cmd_heap_exec(int argc, char **argv)
-{
-	if (argc == 2 && !strcmp(argv[1], "info"))
-		return heap_cmd_info();
-	if (argc == 2 && !strcmp(argv[1], "state"))
-		return heap_cmd_state();
-	cmd_heap_usage();
-	return argc == 2 && !strcmp(argv[1], "help") ? 0 : -EINVAL;
-}
+static const struct vmm_subcmd heap_subcmds[] = {
+	{ "info", 0, 0, heap_cmd_info, "  - show heap usage" },
+	{ "state", 0, 0, heap_cmd_state, " - show free blocks and check the heap" },
+};
 
 VMM_CMD(cmd_heap) = {
 	.name = "heap",
 	.desc = "heap commands",
-	.usage = cmd_heap_usage,
-	.exec = cmd_heap_exec,
+	VMM_SUBCMDS(heap_subcmds),
 };

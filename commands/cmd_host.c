@@ -2,9 +2,7 @@
  * The `host` command: facts about the machine the hypervisor runs on
  * (name, harts, RAM, address pool, interrupts) and per-hart statistics.
  */
-#include <errno.h>
 #include <stdio.h>
-#include <string.h>
 #include <vmm/arch_host.h>
 #include <vmm/cmd.h>
 #include <vmm/host.h>
@@ -12,18 +10,6 @@
 #include <vmm/page.h>
 #include <vmm/thread.h>
 #include <vmm/timer.h>
-
-static void host_usage(void)
-{
-	printf("Usage:\n");
-	printf("   host help\n");
-	printf("   host info\n");
-	printf("   host cpu info\n");
-	printf("   host cpu stats\n");
-	printf("   host irq stats\n");
-	printf("   host ram info\n");
-	printf("   host vapool info\n");
-}
 
 static unsigned int online_cpus(void)
 {
@@ -34,8 +20,10 @@ static unsigned int online_cpus(void)
 	return n;
 }
 
-static int host_info_show(void)
+static int host_info_show(int argc, char **argv)
 {
+	(void)argc;
+	(void)argv;
 	printf("Host Name            : %s\n", host_info.model ? host_info.model : "unknown");
 	printf("Boot CPU Hardware ID : %lu\n", host_info.boot_hartid);
 	printf("Total Online CPUs    : %u\n", online_cpus());
@@ -53,11 +41,13 @@ static void count_cpu_threads(struct thread *t, void *arg)
 		counts[t->cpu->id]++;
 }
 
-static int host_cpu_stats(void)
+static int host_cpu_stats(int argc, char **argv)
 {
 	unsigned int threads[VMM_MAX_CPUS] = { 0 };
 	uint64_t now = timer_ticks();
 
+	(void)argc;
+	(void)argv;
 	thread_for_each(count_cpu_threads, threads);
 	printf("%-5s %-7s %-8s %-10s %-12s %-10s %-10s %-10s\n", "CPU", "Online", "Threads",
 	       "Idle %", "Switches", "IRQs", "IPIs", "Timer");
@@ -73,40 +63,50 @@ static int host_cpu_stats(void)
 	return 0;
 }
 
-static int host_exec(int argc, char **argv)
+static int host_cpu_info(int argc, char **argv)
 {
-	if (argc == 2 && !strcmp(argv[1], "info"))
-		return host_info_show();
-	if (argc == 3 && !strcmp(argv[1], "cpu") && !strcmp(argv[2], "info")) {
-		for (unsigned int i = 0; i < vmm_cpu_count; i++)
-			arch_print_cpu_info(&vmm_cpus[i]);
-		return 0;
-	}
-	if (argc == 3 && !strcmp(argv[1], "cpu") && !strcmp(argv[2], "stats"))
-		return host_cpu_stats();
-	if (argc == 3 && !strcmp(argv[1], "irq") && !strcmp(argv[2], "stats")) {
-		irq_print_stats();
-		return 0;
-	}
-	if (argc == 3 && !strcmp(argv[1], "ram") && !strcmp(argv[2], "info")) {
-		page_print_info();
-		return 0;
-	}
-	if (argc == 3 && !strcmp(argv[1], "vapool") && !strcmp(argv[2], "info")) {
-		arch_print_vapool_info();
-		return 0;
-	}
-	if (argc == 2 && !strcmp(argv[1], "help")) {
-		host_usage();
-		return 0;
-	}
-	host_usage();
-	return -EINVAL;
+	(void)argc;
+	(void)argv;
+	for (unsigned int i = 0; i < vmm_cpu_count; i++)
+		arch_print_cpu_info(&vmm_cpus[i]);
+	return 0;
 }
+
+static int host_irq_stats(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	irq_print_stats();
+	return 0;
+}
+
+static int host_ram_info(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	page_print_info();
+	return 0;
+}
+
+static int host_vapool_info(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	arch_print_vapool_info();
+	return 0;
+}
+
+static const struct vmm_subcmd host_subcmds[] = {
+	{ "info", 0, 0, host_info_show, NULL },
+	{ "cpu info", 0, 0, host_cpu_info, NULL },
+	{ "cpu stats", 0, 0, host_cpu_stats, NULL },
+	{ "irq stats", 0, 0, host_irq_stats, NULL },
+	{ "ram info", 0, 0, host_ram_info, NULL },
+	{ "vapool info", 0, 0, host_vapool_info, NULL },
+};
 
 VMM_CMD(host_cmd) = {
 	.name = "host",
 	.desc = "host information",
-	.usage = host_usage,
-	.exec = host_exec,
+	VMM_SUBCMDS(host_subcmds),
 };

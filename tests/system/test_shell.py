@@ -18,8 +18,8 @@ RULER = "-" * 79
 
 
 def built_commands():
-    """Names of the commands compiled in: VMM_DECLARE_CMD in the sources of
-    every object enabled by the objects.mk files and .config."""
+    """Names of the commands compiled in: `VMM_CMD(var) = { .name = "..."` in
+    the sources of every object enabled by the objects.mk files and .config."""
     config = {}
     path = os.path.join(ROOT, ".config")
     if os.path.exists(path):
@@ -39,7 +39,8 @@ def built_commands():
                 src = os.path.join(ROOT, obj[:-2] + ".c")
                 if os.path.exists(src):
                     text = open(src).read()
-                    names.update(re.findall(r'VMM_DECLARE_CMD\(\s*\w+\s*,\s*"([^"]+)"', text))
+                    names.update(re.findall(r'VMM_CMD\(\s*\w+\s*\)\s*=\s*\{\s*\.name\s*=\s*"([^"]+)"',
+                                            text))
     return sorted(names)
 
 
@@ -84,6 +85,15 @@ def test_help_cmd_shows_usage(shell, cmd):
     assert re.fullmatch(r"%-12s - \S.*" % re.escape(cmd), first), first
     assert rest.startswith("Usage:"), out
     assert cmd in rest
+
+
+@pytest.mark.parametrize("cmd", [c for c in COMMANDS if c != "echo"])
+def test_cmd_help_succeeds(shell, cmd):
+    """`<cmd> help` prints the usage and succeeds, so a `;` chain goes on."""
+    out = shell.run("%s help; echo reached" % cmd)
+    assert "Usage:" in out and "   %s " % cmd in out, out
+    assert out.endswith("reached\n"), out
+    assert "Error:" not in out
 
 
 def test_help_unknown_name_fails(shell):

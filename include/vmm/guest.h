@@ -85,8 +85,8 @@ int guest_reset(struct guest *g);
 void guest_request_reset(struct guest *g, bool restart);
 
 struct guest *guest_find(const char *name);
+/* Walks under the registry lock: fn must not block (vmm/registry.h). */
 void guest_for_each(void (*fn)(struct guest *g, void *arg), void *arg);
-unsigned int guest_count(void);
 
 /* Region lookup by guest physical address (binary search), or NULL. */
 struct guest_region *guest_region_find(struct guest *g, uint64_t gpa);

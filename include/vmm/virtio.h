@@ -60,8 +60,6 @@ struct virtio_backend {
 
 const struct virtio_backend *virtio_backend_find(uint32_t type);
 
-/* Facts about a device, for its back-end. */
-struct guest *virtio_dev_guest(struct virtio_dev *vd);
 const char *virtio_dev_name(struct virtio_dev *vd);	/* "<guest>/<node>" */
 const char *virtio_dev_node_path(struct virtio_dev *vd);
 uint64_t virtio_dev_features(struct virtio_dev *vd);	/* negotiated */

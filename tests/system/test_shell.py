@@ -18,8 +18,8 @@ RULER = "-" * 79
 
 
 def built_commands():
-    """Names of the commands compiled in: `VMM_CMD(var) = { .name = "..."` in
-    the sources of every object enabled by the objects.mk files and .config."""
+    """Names of the commands compiled in: VMM_DECLARE_CMD in the sources of
+    every object enabled by the objects.mk files and .config."""
     config = {}
     path = os.path.join(ROOT, ".config")
     if os.path.exists(path):
@@ -41,6 +41,7 @@ def built_commands():
                     text = open(src).read()
                     names.update(re.findall(r'VMM_CMD\(\s*\w+\s*\)\s*=\s*\{\s*\.name\s*=\s*"([^"]+)"',
                                             text))
+    assert "help" in names and "echo" in names, "no VMM_CMD registrations found"
     return sorted(names)
 
 

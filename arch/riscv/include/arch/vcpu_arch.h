@@ -46,7 +46,5 @@ void vcpu_timer_set(struct vcpu *v, uint64_t deadline);
  * if fence_i, its instruction cache, before it next runs guest code; waits
  * while v is inside the guest on another hart. */
 void vcpu_request_flush(struct vcpu *v, bool fence_i);
-/* Flush the G-stage TLB of the whole guest on every hart. */
-void gstage_flush_guest(struct guest *g);
 
 #endif

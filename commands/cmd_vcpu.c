@@ -182,7 +182,8 @@ static const struct vmm_subcmd vcpu_subcmds[] = {
 	{ "dumpreg", 1, 1, vcpu_cmd_dumpreg, "<vcpu_id>" },
 	{ "dumpstat", 1, 1, vcpu_cmd_dumpstat, "<vcpu_id>" },
 	{ "set_hcpu", 2, 2, vcpu_set_hcpu, "<vcpu_id> <hcpu>" },
-	{ "set_affinity", 2, VMM_CMD_MAX_ARGS, vcpu_set_affinity, "<vcpu_id> <hcpu0> [<hcpu1>...]" },
+	{ "set_affinity", 2, VMM_CMD_MAX_ARGS, vcpu_set_affinity,
+	  "<vcpu_id> <hcpu0> [<hcpu1>...]" },
 };
 
 VMM_CMD(vcpu_cmd) = {

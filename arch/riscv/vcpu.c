@@ -182,6 +182,7 @@ static void sync_interrupts(struct vcpu *v)
 		return;
 	set = __atomic_exchange_n(&v->irq_pending, 0, __ATOMIC_SEQ_CST);
 	clear = __atomic_exchange_n(&v->irq_clear, 0, __ATOMIC_SEQ_CST);
+	v->stats.irqs_injected += __builtin_popcountl(set);
 	csr_write(CSR_HVIP, (csr_read(CSR_HVIP) | set) & ~clear);
 	if (vcpu_arch(v)->aia)
 		vcpu_aia_sync_hvip(v);
@@ -207,6 +208,7 @@ static bool keep_running(struct vcpu *v)
 void arch_vcpu_run_loop(struct vcpu *v)
 {
 	struct vcpu_arch *a = v->arch;
+	uint64_t entry;
 
 	irq_disable();
 	vcpu_load(v);
@@ -221,7 +223,9 @@ void arch_vcpu_run_loop(struct vcpu *v)
 		sync_interrupts(v);
 		do_flushes(a);
 		v->in_guest = true;
+		entry = csr_read(CSR_TIME);
 		arch_vcpu_run(&a->regs);
+		v->stats.guest_ticks += csr_read(CSR_TIME) - entry;
 		v->in_guest = false;
 		v->stats.exits++;
 		if (((a->regs.sstatus >> SSTATUS_FS_SHIFT) & 3) == FS_DIRTY) {

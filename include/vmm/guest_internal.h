@@ -46,5 +46,7 @@ void arch_vcpu_run_loop(struct vcpu *v);
 /* Make v notice a new request or interrupt soon (IPI if in the guest). */
 void arch_vcpu_kick(struct vcpu *v);
 void arch_vcpu_dump_regs(struct vcpu *v);
+/* Print the architecture's lines of `vcpu dumpstat` (SBI calls by extension). */
+void arch_vcpu_dump_stats(struct vcpu *v);
 
 #endif

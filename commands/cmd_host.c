@@ -1,7 +1,10 @@
 /*
  * The `host` command: facts about the machine the hypervisor runs on
- * (name, harts, RAM, address pool, interrupts) and per-hart statistics.
+ * (name, harts, RAM, page pool, address pool, interrupts), per-hart
+ * statistics and a poke of each hart through a cross call.  The device,
+ * class and resource listings are in cmd_host_dev.c.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <vmm/arch_host.h>
 #include <vmm/cmd.h>
@@ -10,6 +13,7 @@
 #include <vmm/page.h>
 #include <vmm/thread.h>
 #include <vmm/timer.h>
+#include "cmd_host.h"
 
 static unsigned int online_cpus(void)
 {
@@ -96,13 +100,83 @@ static int host_vapool_info(int argc, char **argv)
 	return 0;
 }
 
+static void poke(void *arg)
+{
+	*(unsigned int *)arg = this_cpu()->id;
+}
+
+/* Run a cross call on each online hart (or the one named): it answers. */
+static int host_cpu_poke(int argc, char **argv)
+{
+	unsigned long only = ~0UL;
+
+	if (argc > 3 && (vmm_cmd_parse_ulong(argv[3], &only) || only >= vmm_cpu_count ||
+			 !vmm_cpus[only].online)) {
+		printf("Error: %s is not an online host CPU\n", argv[3]);
+		return -EINVAL;
+	}
+	for (unsigned int i = 0; i < vmm_cpu_count; i++) {
+		struct vmm_cpu *c = &vmm_cpus[i];
+		unsigned int answer = ~0U;
+
+		if (!c->online || (only != ~0UL && only != i))
+			continue;
+		if (c == this_cpu())
+			poke(&answer);
+		else
+			smp_call_on(c, poke, &answer);
+		printf("CPU%u: poked, answered from CPU%u%s\n", i, answer,
+		       c == this_cpu() ? " (this CPU)" : "");
+	}
+	return 0;
+}
+
+static int host_pagepool_info(int argc, char **argv)
+{
+	struct page_stats st;
+
+	(void)argc;
+	(void)argv;
+	page_get_stats(&st);
+	printf("Page Size      : %lu bytes\n", PAGE_SIZE);
+	printf("Banks          : %u\n", st.nr_banks);
+	printf("Total Pages    : %llu\n", (unsigned long long)st.total_pages);
+	printf("Free Pages     : %llu\n", (unsigned long long)st.free_pages);
+	printf("Used Pages     : %llu\n", (unsigned long long)st.used_pages);
+	printf("Reserved Pages : %llu\n", (unsigned long long)st.reserved_pages);
+	return 0;
+}
+
+static int host_pagepool_state(int argc, char **argv)
+{
+	struct page_stats st;
+
+	(void)argc;
+	(void)argv;
+	page_get_stats(&st);
+	printf("Free blocks per order:\n");
+	for (unsigned int k = 0; k <= PAGE_MAX_ORDER; k++)
+		printf("  order %2u (%8lu KiB): %llu\n", k, (PAGE_SIZE << k) >> 10,
+		       (unsigned long long)st.free_blocks[k]);
+	return 0;
+}
+
 static const struct vmm_subcmd host_subcmds[] = {
 	{ "info", 0, 0, host_info_show, NULL },
 	{ "cpu info", 0, 0, host_cpu_info, NULL },
+	{ "cpu poke", 0, 1, host_cpu_poke, "[<hcpu>]" },
 	{ "cpu stats", 0, 0, host_cpu_stats, NULL },
 	{ "irq stats", 0, 0, host_irq_stats, NULL },
+	{ "aspace info", 0, 0, cmd_host_aspace_info, NULL },
 	{ "ram info", 0, 0, host_ram_info, NULL },
 	{ "vapool info", 0, 0, host_vapool_info, NULL },
+	{ "pagepool info", 0, 0, host_pagepool_info, NULL },
+	{ "pagepool state", 0, 0, host_pagepool_state, NULL },
+	{ "resources", 0, 0, cmd_host_resources, NULL },
+	{ "bus_list", 0, 0, cmd_host_bus_list, NULL },
+	{ "bus_device_list", 1, 1, cmd_host_bus_device_list, "<bus>" },
+	{ "class_list", 0, 0, cmd_host_class_list, NULL },
+	{ "class_device_list", 1, 1, cmd_host_class_device_list, "<class>" },
 };
 
 VMM_CMD(host_cmd) = {

@@ -174,6 +174,7 @@ static const struct vmm_subcmd vcpu_subcmds[] = {
 	{ "list", 0, 0, vcpu_cmd_list, NULL },
 	{ "orphan_list", 0, 0, vcpu_cmd_orphan_list, NULL },
 	{ "normal_list", 0, 0, vcpu_cmd_normal_list, NULL },
+	{ "monitor", 0, 1, cmd_vcpu_monitor, "[<chardev>]" },
 	{ "reset", 1, 1, vcpu_cmd_reset, "<vcpu_id>" },
 	{ "kick", 1, 1, vcpu_cmd_kick, "<vcpu_id>" },
 	{ "pause", 1, 1, vcpu_cmd_pause, "<vcpu_id>" },

@@ -26,3 +26,4 @@ vmm-objs-y += commands/cmd_vdisk.o
 vmm-objs-y += commands/cmd_net.o
 vmm-objs-y += commands/cmd_memory.o
 vmm-objs-y += commands/cmd_host_dev.o
+vmm-objs-y += commands/cmd_vcpu_monitor.o

@@ -85,3 +85,26 @@ def test_exit_counters_follow_the_guest(boot):
     assert st3["wfi"] > st2["wfi"] and st3["traps"] > st2["traps"], out
     assert st3["exits"] > st2["exits"] > st1["exits"], out
     assert st3["guest_ms"] >= st1["guest_ms"], out
+
+
+def test_vcpu_monitor_refreshes_until_a_key(boot):
+    q = boot_disk(boot, DEMO_BOOTCMD)
+    assert "guest0: Kicked" in q.run("guest kick guest0")
+    q.send("vcpu monitor\r")
+    q.expect_exact("any key stops")
+    rows = []
+    for _ in range(2):
+        q.expect(r" ID +Name +State +Hart +Exits +SBI +MMIO +WFI +Guest%\r\n")
+        q.expect(r"\r\n\r\n")
+        rows.append(re.search(r"^ \d+ +guest0/vcpu0 +(\w+) +0 +(\d+) +(\d+) +(\d+) +(\d+)"
+                              r" +(\d+)\r$", q.child.before, re.M))
+    assert all(rows), rows
+    # Counters only grow between two tables.
+    assert int(rows[1].group(2)) >= int(rows[0].group(2)) > 0
+    q.send("x")
+    out = q.wait_prompt()
+    assert "Error" not in out
+    assert q.run("echo back") == "back\n"
+    out = q.run("vcpu monitor nosuchdev")
+    assert out == ("Error: no character device named nosuchdev\n"
+                   "Error: command vcpu failed (code -19)\n"), out

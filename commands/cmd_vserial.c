@@ -37,6 +37,7 @@ static void console_rcv_out(struct vserial_receiver *r, const char *buf, size_t 
 static void console_rcv_init(struct console_rcv *c, struct vserial *vs, size_t limit)
 {
 	c->rcv.out = console_rcv_out;
+	c->rcv.gone = NULL;
 	c->limit = limit;
 	vserial_deco_init(&c->deco, vserial_name(vs), console_emit, NULL);
 }

@@ -27,3 +27,4 @@ vmm-objs-y += commands/cmd_net.o
 vmm-objs-y += commands/cmd_memory.o
 vmm-objs-y += commands/cmd_host_dev.o
 vmm-objs-y += commands/cmd_vcpu_monitor.o
+vmm-objs-y += commands/cmd_vsdaemon.o

@@ -63,3 +63,17 @@ def test_resources_bus_and_classes(shell):
     assert ["serial@10000000"] in members and len(members) == classes["chardev"]
     out = shell.run("host class_device_list nope")
     assert out == "Error: no device class named nope\nError: command host failed (code -2)\n"
+
+
+def test_heap_dma_info_and_state(shell):
+    out = shell.run("heap dma_info")
+    lines = out.rstrip("\n").split("\n")
+    assert lines[0] == "DMA Heap          : the heap (host RAM is DMA-coherent)", out
+    info = shell.run("heap info").rstrip("\n").split("\n")
+    assert [line.split(":")[0] for line in lines[1:]] == [line.split(":")[0] for line in info]
+    assert re.search(r"^Total Size\s*: (.*)$", out, re.M).group(1) == \
+        re.search(r"^Total Size\s*: (.*)$", "\n".join(info), re.M).group(1)
+    out = shell.run("heap dma_state")
+    assert out.startswith("DMA Heap          : the heap (host RAM is DMA-coherent)\n"
+                          "Free blocks per size class:\n"), out
+    assert out.endswith("Consistency check : OK\n"), out

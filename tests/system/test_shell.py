@@ -233,6 +233,14 @@ def test_stdio_device(shell):
     assert shell.run("stdio device") == "serial@10000000\n"
 
 
+def test_stdio_bad_loglevel_changes_nothing(shell):
+    before = shell.run("stdio loglevel")
+    out = shell.run("stdio change_loglevel 9")
+    assert out == ("Error: log level must be 0..7\n"
+                   "Error: command stdio failed (code -22)\n"), out
+    assert shell.run("stdio loglevel") == before
+
+
 # --- errors, chains --------------------------------------------------------
 
 def test_unknown_command(shell):

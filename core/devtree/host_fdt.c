@@ -179,9 +179,10 @@ uint64_t host_ram_total(void)
 
 bool host_ram_contains(uint64_t pa, uint64_t size)
 {
+	/* In offsets from the bank's base, so that no sum can wrap past 2^64. */
 	for (unsigned int i = 0; i < host_info.mem_count; i++)
-		if (pa >= host_info.mem[i].base &&
-		    pa + size <= host_info.mem[i].base + host_info.mem[i].size)
+		if (pa >= host_info.mem[i].base && size <= host_info.mem[i].size &&
+		    pa - host_info.mem[i].base <= host_info.mem[i].size - size)
 			return true;
 	return false;
 }

@@ -87,3 +87,13 @@ def test_refusals(shell, scratch):
     assert "bad number" in error(shell.run("memory dump8 0x%x zz" % pa), -22)
     out = shell.run("memory dump8 0x%x" % pa)
     assert out.startswith("Usage:") and "memory dump8|dump16|dump32" in out
+
+
+def test_host_load_refuses_wrapping_range(boot):
+    """`vfs host_load` near 2^64 must be refused as not host RAM, not
+    written through a range that wraps around to low addresses."""
+    from guests import MOUNT_BOOTCMD, boot_disk
+    q = boot_disk(boot, MOUNT_BOOTCMD)
+    out = q.run("vfs host_load 0xfffffffffffffff0 /boot.xscript")
+    assert "Error: command vfs failed (code -14)" in out, out
+    assert q.run("echo alive") == "alive\n"

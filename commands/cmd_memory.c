@@ -42,10 +42,6 @@ static int check_range(const char *what, unsigned long pa, unsigned long count,
 		return -EINVAL;
 	}
 	end = pa + (len - 1);
-	if (!host_ram_contains(pa, len)) {
-		printf("Error: %s: 0x%lx-0x%lx is not host RAM\n", what, pa, end);
-		return -EFAULT;
-	}
 	for (unsigned int i = 0; i < host_info.reserved_count; i++) {
 		const struct host_range *r = &host_info.reserved[i];
 
@@ -55,6 +51,10 @@ static int check_range(const char *what, unsigned long pa, unsigned long count,
 			       (unsigned long long)(r->base + r->size - 1));
 			return -EFAULT;
 		}
+	}
+	if (!host_ram_contains(pa, len)) {
+		printf("Error: %s: 0x%lx-0x%lx is not host RAM\n", what, pa, end);
+		return -EFAULT;
 	}
 	return 0;
 }

@@ -97,3 +97,12 @@ def test_host_load_refuses_wrapping_range(boot):
     out = q.run("vfs host_load 0xfffffffffffffff0 /boot.xscript")
     assert "Error: command vfs failed (code -14)" in out, out
     assert q.run("echo alive") == "alive\n"
+
+
+def test_host_load_refuses_firmware_memory(boot):
+    """The reserved (OpenSBI, PMP-protected) range is not loadable."""
+    from guests import MOUNT_BOOTCMD, boot_disk
+    q = boot_disk(boot, MOUNT_BOOTCMD)
+    out = q.run("vfs host_load 0x80000000 /boot.xscript")
+    assert "Error: command vfs failed" in out, out
+    assert q.run("echo alive") == "alive\n"

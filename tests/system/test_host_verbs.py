@@ -1,5 +1,5 @@
 """The `host` verbs beyond info/cpu/irq/ram/vapool: cpu poke through a
-cross call on a two-hart host, the physical address space, the page pool,
+cross call on a two-hart host (and `memory dump` run on the other hart), the physical address space, the page pool,
 device resources, the platform bus with the drivers bound, and the device
 classes with their members.
 """
@@ -27,6 +27,11 @@ def test_cpu_poke_two_harts(boot):
     out = q.run("host cpu poke 2")
     assert out == ("Error: 2 is not an online host CPU\n"
                    "Error: command host failed (code -22)\n"), out
+    # memory dump on the other hart reads what this one wrote.
+    assert q.run("shmem create t 0x1000") == "Created t shared memory\n"
+    pa = int(re.search(r"^ t\s+0x([0-9a-f]+)", q.run("shmem list"), re.M).group(1), 16)
+    assert q.run("memory modify32 0x%x 0xcafef00d" % pa) == ""
+    assert q.run("memory dump32 0x%x 1 1" % pa) == "0x%016x: cafef00d\n" % pa
 
 
 def test_aspace_and_pagepool(shell):

@@ -1,14 +1,18 @@
 /*
- * The `reset` and `shutdown` commands for the whole host.
+ * The `reset` and `shutdown` commands for the whole host; both sync the
+ * mounted filesystems first.
  */
 #include <stdio.h>
 #include <vmm/arch_host.h>
 #include <vmm/cmd.h>
+#include <vmm/vfs.h>
 
 static int reset_exec(int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
+	if (vfs_sync_all())
+		printf("Warning: some filesystems could not be synced\n");
 	printf("Resetting the host ...\n");
 	arch_system_reset();
 }
@@ -17,6 +21,8 @@ static int shutdown_exec(int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
+	if (vfs_sync_all())
+		printf("Warning: some filesystems could not be synced\n");
 	printf("Shutting down the host ...\n");
 	arch_system_shutdown();
 }

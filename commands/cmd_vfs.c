@@ -1,10 +1,11 @@
 /*
  * The "vfs" command: its subcommand table, plus the mount-table
- * subcommands (fslist, mplist, mount, umount) and the modifying ones (rm,
- * mkdir, rmdir, mv), which the read-only VFS refuses.
+ * subcommands (fslist, mplist, mount, umount) and the namespace-changing
+ * ones (rm, mkdir, rmdir, mv); file writing is in cmd_vfs_write.c.
  */
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include <vmm/cmd.h>
 #include <vmm/vfs.h>
 #include "cmd_vfs.h"
@@ -80,7 +81,7 @@ static int report_write(const char *path, int rc)
 	if (rc == -EROFS)
 		printf("%s: read-only filesystem\n", path);
 	else if (rc)
-		printf("%s: error %d\n", path, rc);
+		printf("%s: %s (error %d)\n", path, strerror(-rc), rc);
 	return rc;
 }
 
@@ -130,6 +131,10 @@ static const struct vmm_subcmd vfs_subcmds[] = {
 	{ "run", 1, 1, cmd_vfs_run, "<path>" },
 	{ "module_load", 1, 1, vfs_module_load, "<path>" },
 	{ "mv", 2, 2, vfs_cmd_mv, "<old> <new>" },
+	{ "cp", 2, 2, cmd_vfs_cp, "<src> <dst>" },
+	{ "write", 1, VMM_CMD_MAX_ARGS, cmd_vfs_write, "<path> [<words>...]" },
+	{ "truncate", 2, 2, cmd_vfs_truncate, "<path> <size>" },
+	{ "sync", 0, 0, cmd_vfs_sync, NULL },
 	{ "fdt_load", 3, VMM_CMD_MAX_ARGS, cmd_vfs_fdt_load,
 	  "<dt_path> <root_name> <dtb> [<ovr>...]" },
 	{ "guest_fdt_load", 3, VMM_CMD_MAX_ARGS, cmd_vfs_guest_fdt_load,

@@ -28,3 +28,4 @@ vmm-objs-y += commands/cmd_memory.o
 vmm-objs-y += commands/cmd_host_dev.o
 vmm-objs-y += commands/cmd_vcpu_monitor.o
 vmm-objs-y += commands/cmd_vsdaemon.o
+vmm-objs-y += commands/cmd_vfs_write.o

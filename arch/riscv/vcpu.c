@@ -89,6 +89,7 @@ void arch_vcpu_reset_regs(struct vcpu *v, uint64_t pc, uint64_t a0, uint64_t a1)
 
 	memset(&a->regs, 0, offsetof(struct vcpu_regs, host));
 	memset(&a->csrs, 0, sizeof(a->csrs));
+	memset(&a->sbi, 0, sizeof(a->sbi));
 	memset(a->fp, 0, sizeof(a->fp));
 	a->fcsr = 0;
 	a->regs.x[10] = a0;
@@ -223,8 +224,13 @@ void arch_vcpu_run_loop(struct vcpu *v)
 			continue;
 		}
 		sync_interrupts(v);
-		do_flushes(a);
+		if (a->sbi.sta_on)
+			sbi_sta_update(v);
+		/* in_guest before the flushes: a remote fence requested after
+		 * them sees in_guest and waits for us to exit (vcpu_timer.c). */
 		v->in_guest = true;
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
+		do_flushes(a);
 		entry = csr_read(CSR_TIME);
 		arch_vcpu_run(&a->regs);
 		v->stats.guest_ticks += csr_read(CSR_TIME) - entry;

@@ -140,6 +140,7 @@ static void handle_virtual_insn(struct vcpu *v)
 	}
 	if (a->aia && vcpu_aia_virtual_insn(v, insn))
 		return;
+	sbi_pmu_fw_count(v, SBI_PMU_FW_ILLEGAL_INSN);
 	vcpu_redirect_trap(v, EXC_ILLEGAL_INST, insn);
 }
 

@@ -70,13 +70,21 @@ void vcpu_request_flush(struct vcpu *v, bool fence_i)
 {
 	struct vcpu_arch *a = v->arch;
 
-	a->flush_vvma = true;
 	if (fence_i)
 		a->flush_icache = true;
+	a->flush_vvma = true;
 	if (v == vcpu_current())
 		return;
+	/* Pairs with the fence between in_guest and the flushes at entry. */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	arch_vcpu_kick(v);
-	/* Wait until a vCPU inside the guest on another hart has left it. */
-	for (unsigned int i = 0; i < 1000000 && v->in_guest && a->flush_vvma; i++)
+	/*
+	 * The fence must be done before the caller's SBI call returns: wait
+	 * until a vCPU inside the guest on another hart has left it (it
+	 * flushes before it enters again).  The kick interrupts it in the
+	 * guest, where host interrupts are always taken, so this ends.
+	 */
+	while (__atomic_load_n(&v->in_guest, __ATOMIC_ACQUIRE) &&
+	       __atomic_load_n(&a->flush_vvma, __ATOMIC_ACQUIRE))
 		__asm__ __volatile__("nop");
 }

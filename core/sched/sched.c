@@ -5,7 +5,9 @@
  * their own; remote wake-ups enqueue on the thread's hart under its lock
  * and send that hart a reschedule IPI.  A thread asked to move
  * (thread_migrate) is switched out on its old hart and handed to the new
- * one only after its context is saved (sched_finish_switch).
+ * one only after its context is saved (sched_finish_switch).  The time a
+ * thread waits on a run queue adds up in its wait_ticks (the steal time of
+ * a vCPU, SBI STA).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -53,6 +55,7 @@ void sched_enqueue(struct thread *t)
 		} else if (!t->on_rq) {
 			list_add_tail(&t->rq_node, &cpu->runq);
 			t->on_rq = true;
+			t->ready_since = timer_ticks();
 			t->state = THREAD_READY;
 			/* Wake-up preemption: a woken thread does not wait out a
 			 * whole slice behind one that has already run a while. */
@@ -160,6 +163,7 @@ void schedule(void)
 	uint64_t now;
 
 	spin_lock_irqsave(&cpu->rq_lock, flags);
+	now = timer_ticks();
 	prev->wake_pending = false;
 	if (prev->is_idle) {
 		prev->state = THREAD_READY;
@@ -171,6 +175,7 @@ void schedule(void)
 		prev->state = THREAD_READY;
 		list_add_tail(&prev->rq_node, &cpu->runq);
 		prev->on_rq = true;
+		prev->ready_since = now;
 	}
 	if (list_empty(&cpu->runq)) {
 		next = cpu->idle;
@@ -178,6 +183,7 @@ void schedule(void)
 		next = list_first_entry(&cpu->runq, struct thread, rq_node);
 		list_del_init(&next->rq_node);
 		next->on_rq = false;
+		next->wait_ticks += now - next->ready_since;
 	}
 	next->state = THREAD_RUNNING;
 	cpu->need_resched = false;
@@ -191,7 +197,6 @@ void schedule(void)
 		timer_event_stop(&slice_events[cpu->id]);
 	if (next == prev)
 		return;
-	now = timer_ticks();
 	prev->run_ticks += now - prev->last_start;
 	next->last_start = now;
 	next->switches++;

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <arch/sbi_server.h>
 #include <arch/vcpu_regs.h>
 #include <vmm/vcpu.h>
 
@@ -33,6 +34,7 @@ struct vcpu_arch {
 	volatile bool flush_icache;	/* requested fence.i before entry */
 	struct timer_event wakeup;	/* wakes a blocked Sstc vCPU */
 	struct vcpu_aia *aia;		/* AIA interrupt file (vcpu_aia.c), NULL: none */
+	struct sbi_vcpu sbi;		/* SBI server state (arch/sbi_server.h) */
 };
 
 static inline struct vcpu_arch *vcpu_arch(struct vcpu *v)

@@ -54,6 +54,16 @@ def vcpu_states(q):
     return states
 
 
+def vcpu_rows(q):
+    """{vcpu name: (thread id, host cpu, affinity)} from `vcpu list`."""
+    rows = {}
+    for line in q.run("vcpu list").split("\n"):
+        cols = line.split()
+        if len(cols) >= 6 and cols[0].isdigit():
+            rows[cols[4]] = (cols[0], cols[1], cols[5])
+    return rows
+
+
 def used_pages(q):
     """Used pages summed over the banks of `host ram info`."""
     out = q.run("host ram info")

@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+from conftest import need_file
 from guests import (DEMO_BOOTCMD, DISK, GUEST_TIMEOUT, MOUNT_BOOTCMD, SBITEST_BOOTCMD, bind,
                     boot_disk, guest_cmd, unbind, vcpu_states)
 
@@ -140,8 +141,7 @@ def test_sbitest_suite_passes(boot, nvcpus, smp, cpu, machine, dtb, isa):
     Sstc (host with and without it) and with AIA: every check passes, the
     checks of this configuration are all there, and only the checks that
     need a second hart are skipped, with one hart."""
-    if not os.path.isfile(DISK):
-        pytest.skip("build/disk.img not built (make disk)")
+    need_file(DISK, "make disk")
     q = boot(initrd=DISK, append=MOUNT_BOOTCMD, smp=smp, cpu=cpu, machine=machine)
     create_sbitest(q, dtb, nvcpus, isa)
     passed, fails, skips, out = run_suite(q)
@@ -181,8 +181,7 @@ HIDDEN = ("pmu", "sta", "fwft", "dbcn", "legacy", "srst")
 def test_disable_sbi_hides_what_it_names(boot):
     """xvisor,disable-sbi-<name> on every vCPU: probe_extension says 0 for
     those extensions and their calls are NOT_SUPPORTED; the others stay."""
-    if not os.path.isfile(DISK):
-        pytest.skip("build/disk.img not built (make disk)")
+    need_file(DISK, "make disk")
     q = boot(initrd=DISK, append=MOUNT_BOOTCMD)
     create_sbitest(q, SBITEST_DTB, 2, props=["xvisor,disable-sbi-" + n for n in HIDDEN])
     bind(q, "sbitest/uart0", SBI_PROMPT)

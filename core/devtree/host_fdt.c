@@ -179,9 +179,12 @@ uint64_t host_ram_total(void)
 
 bool host_ram_contains(uint64_t pa, uint64_t size)
 {
-	for (unsigned int i = 0; i < host_info.mem_count; i++)
-		if (pa >= host_info.mem[i].base &&
-		    pa + size <= host_info.mem[i].base + host_info.mem[i].size)
+	/* Differences only, so nothing wraps near 2^64. */
+	for (unsigned int i = 0; i < host_info.mem_count; i++) {
+		uint64_t base = host_info.mem[i].base, len = host_info.mem[i].size;
+
+		if (pa >= base && pa - base <= len && size <= len - (pa - base))
 			return true;
+	}
 	return false;
 }

@@ -13,6 +13,7 @@
 #include <vmm/emulator.h>
 #include <vmm/guest.h>
 #include <vmm/guest_internal.h>
+#include <vmm/page.h>
 #include <vmm/shmem.h>
 
 #define cfg_error(path, fmt, ...) printf("Error: %s: " fmt "\n", path, ##__VA_ARGS__)
@@ -34,10 +35,15 @@ static int region_backing(struct guest_region *r, int node, const char *dtype)
 	if (!strcmp(dtype, "alloced_ram") || !strcmp(dtype, "alloced_rom") ||
 	    !strcmp(dtype, "colored_ram") || !strcmp(dtype, "colored_rom")) {
 		int rc = region_alloc_chunks(r, align);
+		struct page_stats st;
 
-		if (rc)
-			cfg_error(r->node_path, "cannot allocate %llu KiB of guest memory",
-				  (unsigned long long)(r->size >> 10));
+		if (rc) {
+			region_free_backing(r);
+			page_get_stats(&st);
+			cfg_error(r->node_path, "cannot allocate %llu KiB of guest memory "
+				  "(%llu KiB free)", (unsigned long long)(r->size >> 10),
+				  (unsigned long long)st.free_pages * (PAGE_SIZE >> 10));
+		}
 		return rc;
 	}
 	if (!strcmp(dtype, "ram") || !strcmp(dtype, "rom")) {

@@ -6,8 +6,9 @@ beside a well-behaved one.
 """
 
 import re
+import time
 
-from guests import MOUNT_BOOTCMD, boot_disk
+from guests import DISK, MOUNT_BOOTCMD, boot_disk
 
 GUEST_DTB = "/images/riscv/virt64-guest.dtb"
 
@@ -48,3 +49,88 @@ def test_guest_ram_beyond_free_refused_without_leak(boot):
     out = q.run("vfs guest_fdt_load small %s 2 mem0,physical_size,physsize,0x2000000 "
                 "shmem0,shared_mem,string,default" % GUEST_DTB)
     assert "small: Created" in q.run("guest create small")
+
+
+FLOOD_DIR = "/images/riscv/virt64/flood"
+SMP2_TIMEOUT = 60
+
+
+def flood_guest(q, name, mode):
+    """Create guest name from flood.dtb with the NOR list of mode."""
+    out = q.run("vfs guest_fdt_load %s %s/flood.dtb 2" % (name, FLOOD_DIR))
+    assert "Error" not in out, out
+    assert "%s: Created" % name in q.run("guest create " + name)
+    out = q.run("vfs guest_load_list %s %s/%s.list" % (name, FLOOD_DIR, mode))
+    assert "Error" not in out, out
+
+
+def dumped(q, port):
+    return q.run("vserial dump " + port, timeout=SMP2_TIMEOUT)
+
+
+def wait_dump(q, port, marker, deadline=SMP2_TIMEOUT):
+    """Poll `vserial dump` until marker shows (every poll is a shell
+    round trip, so no sleep is needed)."""
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        if marker in dumped(q, port):
+            return
+    raise AssertionError("%s never printed %r" % (port, marker))
+
+
+def last_tick(q):
+    ticks = [int(n) for n in re.findall(r"calm: tick (\d+)", dumped(q, "calm/uart0"))]
+    return max(ticks) if ticks else 0
+
+
+def wait_tick_after(q, seen, deadline=SMP2_TIMEOUT):
+    """The calm guest printed a tick later than seen; return it."""
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        t = last_tick(q)
+        if t > seen:
+            return t
+    raise AssertionError("calm guest stuck at tick %d" % seen)
+
+
+def boot_smp2(boot):
+    return boot(initrd=DISK, append=MOUNT_BOOTCMD, smp=2)
+
+
+def test_flood_beside_calm_guest(boot):
+    """A guest flooding every virtio device and IPIs from 2 vCPUs does not
+    stop its neighbour's timer ticks or the shell, and is destroyed while
+    flooding."""
+    q = boot_smp2(boot)
+    flood_guest(q, "calm", "calm")
+    assert "calm: Kicked" in q.run("guest kick calm")
+    tick = wait_tick_after(q, 0)
+    flood_guest(q, "flood", "flood")
+    assert "flood: Kicked" in q.run("guest kick flood")
+    wait_dump(q, "flood/uart0", "flood: running")
+    for _ in range(3):
+        assert q.run("echo still here") == "still here\n"
+        tick = wait_tick_after(q, tick)
+    out = q.run("guest destroy flood", timeout=SMP2_TIMEOUT)
+    assert "flood: Destroyed" in out, out
+    tick = wait_tick_after(q, tick)
+    assert q.run("echo done") == "done\n"
+
+
+def test_create_kick_destroy_cycles_leak_nothing(boot):
+    """200 cycles of a 2-vCPU guest whose vCPUs flood each other with IPIs,
+    on 2 harts, give back every page and heap byte."""
+    q = boot_smp2(boot)
+    out = q.run("vfs guest_fdt_load cyc %s/flood.dtb 2" % FLOOD_DIR)
+    assert "Error" not in out, out
+    before = counters(q)
+    for i in range(200):
+        out = q.run("guest create cyc;vfs guest_load_list cyc %s/ipi.list;guest kick cyc"
+                    % FLOOD_DIR, timeout=SMP2_TIMEOUT)
+        assert "cyc: Kicked" in out, (i, out)
+        # Both vCPUs busy (vCPU 0 starts vCPU 1 before it prints).
+        wait_dump(q, "cyc/uart0", "ipi: running")
+        out = q.run("guest destroy cyc", timeout=SMP2_TIMEOUT)
+        assert "cyc: Destroyed" in out, (i, out)
+    assert counters(q) == before
+    assert "Consistency check : OK" in q.run("heap state")

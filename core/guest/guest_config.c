@@ -119,6 +119,7 @@ static int parse_region(struct guest *g, int node, struct guest_region *r)
 	}
 	if (!strcmp(manifest, "virtual")) {
 		r->kind = REGION_VIRTUAL;
+		r->is_pic = !strcmp(dtype, "pic");
 		return region_emulator(r, node, dtype);
 	}
 	cfg_error(r->node_path, "unsupported manifest_type '%s'", manifest);
@@ -194,16 +195,27 @@ int guest_config_regions(struct guest *g)
 	return rc;
 }
 
+void guest_remove_emulators(struct guest *g)
+{
+	/* Interrupt controllers (device_type "pic") last: the devices
+	 * removed before them may still raise a line until they are gone. */
+	for (int pics = 0; pics < 2; pics++)
+		for (unsigned int i = 0; i < g->nregions; i++) {
+			struct guest_region *r = &g->regions[i];
+
+			if (r->is_pic != pics || !r->emu_priv)
+				continue;
+			if (r->emu->remove)
+				r->emu->remove(r->emu_priv);
+			r->emu_priv = NULL;
+		}
+}
+
 void guest_release_regions(struct guest *g)
 {
-	for (unsigned int i = 0; i < g->nregions; i++) {
-		struct guest_region *r = &g->regions[i];
-
-		if (r->emu && r->emu_priv && r->emu->remove)
-			r->emu->remove(r->emu_priv);
-		r->emu_priv = NULL;
-		region_free_backing(r);
-	}
+	guest_remove_emulators(g);
+	for (unsigned int i = 0; i < g->nregions; i++)
+		region_free_backing(&g->regions[i]);
 	g->nregions = 0;
 }
 

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <vmm/guest.h>
 #include <vmm/thread.h>
 #include <vmm/timer.h>
 
@@ -68,7 +69,6 @@ int vcpu_reset(struct vcpu *v);
 const char *vcpu_state_name(const struct vcpu *v);
 
 struct vcpu *vcpu_current(void);
-struct vcpu *vcpu_find(struct guest *g, unsigned long hartid);
 void vcpu_dump_regs(struct vcpu *v);
 void vcpu_dump_stats(struct vcpu *v);
 

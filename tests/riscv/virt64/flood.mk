@@ -4,12 +4,12 @@
 #   /images/riscv/virt64/flood/flood.bin   the guest
 #   /images/riscv/virt64/flood/flood.dtb   from flood.dts
 #   /images/riscv/virt64/flood/<m>.list    NOR lists for the modes flood,
-#   /images/riscv/virt64/flood/<m>.cmd     ipi and calm (start commands)
+#   /images/riscv/virt64/flood/<m>.cmd     busy and calm (start commands)
 FLOOD_SRC	:= tests/riscv/virt64/flood
 FLOOD_BIN	:= $(BUILD)/flood/flood.bin
 FLOOD_TREE	:= $(BUILD)/flood-disk
 FLOOD_STAGED	:= $(FLOOD_TREE)/images/riscv/virt64/flood
-FLOOD_FILES	:= $(foreach m,flood ipi calm,$(FLOOD_SRC)/$(m).list $(FLOOD_SRC)/$(m).cmd)
+FLOOD_FILES	:= $(foreach m,flood busy calm,$(FLOOD_SRC)/$(m).list $(FLOOD_SRC)/$(m).cmd)
 
 .PHONY: flood-guest
 flood-guest:

@@ -78,19 +78,20 @@ def wait_dump(q, port, marker, deadline=SMP2_TIMEOUT):
     raise AssertionError("%s never printed %r" % (port, marker))
 
 
-def last_tick(q):
-    ticks = [int(n) for n in re.findall(r"calm: tick (\d+)", dumped(q, "calm/uart0"))]
-    return max(ticks) if ticks else 0
-
-
-def wait_tick_after(q, seen, deadline=SMP2_TIMEOUT):
-    """The calm guest printed a tick later than seen; return it."""
+def wait_count_after(q, port, label, seen, deadline=SMP2_TIMEOUT):
+    """port printed "<label> N" with N > seen (dumps show only new
+    output); return N."""
     end = time.monotonic() + deadline
     while time.monotonic() < end:
-        t = last_tick(q)
-        if t > seen:
-            return t
-    raise AssertionError("calm guest stuck at tick %d" % seen)
+        counts = [int(n) for n in re.findall(label + r" (\d+)", dumped(q, port))]
+        if counts and max(counts) > seen:
+            return max(counts)
+    raise AssertionError("%s stuck at %s %d" % (port, label, seen))
+
+
+def wait_tick_after(q, seen):
+    """The calm guest took timer ticks beyond seen; return the last."""
+    return wait_count_after(q, "calm/uart0", "calm: tick", seen)
 
 
 def boot_smp2(boot):
@@ -107,10 +108,11 @@ def test_flood_beside_calm_guest(boot):
     tick = wait_tick_after(q, 0)
     flood_guest(q, "flood", "flood")
     assert "flood: Kicked" in q.run("guest kick flood")
-    wait_dump(q, "flood/uart0", "flood: running")
+    served = wait_count_after(q, "flood/uart0", "flood: served", 0)
     for _ in range(3):
         assert q.run("echo still here") == "still here\n"
         tick = wait_tick_after(q, tick)
+        served = wait_count_after(q, "flood/uart0", "flood: served", served)
     out = q.run("guest destroy flood", timeout=SMP2_TIMEOUT)
     assert "flood: Destroyed" in out, out
     tick = wait_tick_after(q, tick)

@@ -8,7 +8,8 @@
  *   busy   both harts only look each other up (HSM hart status);
  *   calm   one hart takes a timer tick every 10 ms and prints
  *          "calm: tick N" every 25 ticks.
- * Each mode prints "<mode>: running" once it has started.
+ * Each mode prints "<mode>: running" once it has started; flood mode then
+ * prints "flood: served N" every 256 rounds (chains given back so far).
  */
 #include <stdint.h>
 
@@ -67,6 +68,8 @@ static const struct {
 };
 
 static struct queue queues[8];
+static uint16_t seen_used[8];
+static unsigned long served, rounds;
 static unsigned int nqueues;
 static volatile int go;
 static volatile unsigned long ticks;
@@ -221,6 +224,21 @@ static void flood_round(unsigned long other_hart)
 		;
 }
 
+/* Hart 0 in flood mode: "flood: served N", the chains the devices have
+ * given back so far (so a test sees the back-ends make progress). */
+static void report_served(void)
+{
+	for (unsigned int i = 0; i < nqueues; i++) {
+		uint16_t u = queues[i].used[1];
+
+		served += (uint16_t)(u - seen_used[i]);
+		seen_used[i] = u;
+	}
+	puts_uart("flood: served ");
+	put_dec(served);
+	puts_uart("\n");
+}
+
 static const char *mode(void)
 {
 	static char cmd[8];
@@ -290,6 +308,9 @@ void flood_main(void)
 	sbi(SBI_EXT_HSM, 0, 1, (unsigned long)secondary_entry, 0);
 	puts_uart(m);
 	puts_uart(": running\n");
-	for (;;)
+	for (;;) {
 		flood_round(1);
+		if (go == 2 && !(++rounds % 256))
+			report_served();
+	}
 }

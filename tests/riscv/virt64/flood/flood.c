@@ -203,8 +203,9 @@ static void setup_device(uintptr_t base, unsigned int mask)
 /*
  * One round of a busy hart: keep every ring full and ring every doorbell
  * (flood mode), then IPI the other hart (flood) or look it up with HSM
- * (busy), and pause a little: an unpaced IPI stream makes the host stop
- * answering today for reasons outside this test (see docs/virtio.md).
+ * (busy), and pause a little: an unpaced stream of cross-hart IPIs from
+ * two busy vCPUs makes the shell stop answering today, a scheduling bug
+ * outside what this guest tests (reported with issue 11).
  */
 static void flood_round(unsigned long other_hart)
 {

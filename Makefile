@@ -26,7 +26,7 @@ SRC_DIRS	:= arch/$(ARCH) core drivers emulators commands libs
 # (the $(KCONFIG_CONFIG) rule below): on a fresh clone make generates it,
 # restarts, and so sees every CONFIG_ option before it lists the objects.
 # Goals that only manage the configuration or the tree do not need it.
-CONFIG_FREE_GOALS := clean distclean setup menuconfig savedefconfig %-defconfig %_defconfig
+CONFIG_FREE_GOALS := clean distclean setup limits menuconfig savedefconfig %-defconfig %_defconfig
 ifneq ($(MAKECMDGOALS),)
 ifeq ($(filter-out $(CONFIG_FREE_GOALS),$(MAKECMDGOALS)),)
 SKIP_CONFIG := 1
@@ -55,7 +55,7 @@ LDFLAGS		:= --specs=picolibc.specs -march=rv64imac -mabi=lp64 -mcmodel=medany -n
 		   -Wl,--no-dynamic-linker -Wl,--build-id=none -Wl,--no-warn-rwx-segments \
 		   -T arch/$(ARCH)/vmm.lds
 
-.PHONY: all setup defconfig menuconfig savedefconfig firmware disk run check unit \
+.PHONY: all setup defconfig menuconfig savedefconfig firmware disk run check limits unit \
 	systest bench fuzz clean distclean
 
 all: $(BUILD)/vmm.bin

@@ -1,3 +1,4 @@
 vmm-objs-y += core/main.o
 vmm-objs-y += core/version.o
 vmm-objs-y += core/driver.o
+vmm-objs-y += core/registry.o

@@ -104,11 +104,6 @@ void virtio_dev_reset_locked(struct virtio_dev *vd)
 	virtio_dev_update_irq(vd);
 }
 
-struct guest *virtio_dev_guest(struct virtio_dev *vd)
-{
-	return vd->guest;
-}
-
 const char *virtio_dev_name(struct virtio_dev *vd)
 {
 	return vd->name;

@@ -2,8 +2,9 @@
  * The worker thread of a virtio-mmio device: it sleeps until a doorbell
  * marks a queue pending, then serves the pending queues one budget at a
  * time (virtio_dev_serve_locked), holding the device lock (interrupts
- * masked) for one budget only and yielding between budgets, so a guest
- * that keeps its rings full costs the hart one more time-sliced thread.
+ * masked) for one budget only, so the scheduler can preempt it between
+ * budgets: a guest that keeps its rings full costs the hart one more
+ * time-sliced thread.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -22,7 +23,6 @@ static void worker_main(void *arg)
 
 	for (;;) {
 		unsigned long flags = irq_save();
-		bool more;
 
 		while (!__atomic_load_n(&vd->pending, __ATOMIC_ACQUIRE) &&
 		       !__atomic_load_n(&vd->worker_stop, __ATOMIC_ACQUIRE))
@@ -30,11 +30,11 @@ static void worker_main(void *arg)
 		irq_restore(flags);
 		if (__atomic_load_n(&vd->worker_stop, __ATOMIC_ACQUIRE))
 			return;
+		/* One budget per queue, then interrupts are open again and the
+		 * scheduler may preempt us; work left stays pending. */
 		flags = virtio_dev_lock(vd);
-		more = virtio_dev_serve_locked(vd);
+		virtio_dev_serve_locked(vd);
 		virtio_dev_unlock(vd, flags);
-		if (more)
-			thread_yield();
 	}
 }
 

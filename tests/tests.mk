@@ -61,7 +61,12 @@ $(BUILD)/vmm-moved.elf: $(BUILD)/vmm.bin tests/boot/moved.lds
 systest: all disk $(BUILD)/vmm-moved.elf
 	$(PYTHON) -m pytest -v -rs -p no:cacheprovider tests/system $(SYSTEST_ARGS)
 
+# Size limits of docs/conventions.md.
+limits:
+	@scripts/check-limits.sh
+
 check: setup
+	$(MAKE) limits
 	$(MAKE) all
 	$(MAKE) unit
 	$(MAKE) fuzz

@@ -208,8 +208,3 @@ void gstage_hfence_vmid(unsigned int vmid)
 	__asm__ __volatile__(".insn r 0x73, 0, 0x31, x0, x0, %0" : : "r"((unsigned long)vmid)
 			     : "memory");
 }
-
-void gstage_flush_guest(struct guest *g)
-{
-	gstage_flush(g->arch);
-}

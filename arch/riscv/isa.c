@@ -1,40 +1,39 @@
 /*
  * ISA string handling: turns riscv,isa strings and riscv,isa-extensions
- * lists into feature sets and back.  Single letters after "rv64" are
- * extensions until the first '_' or multi-letter prefix (s, z, x).
+ * lists into feature sets and back, and reads the host's from its FDT.
+ * Single letters after "rv64" are extensions until the first '_' or
+ * multi-letter prefix (s, z, x).
  */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <libfdt.h>
 #include <arch/cpu.h>
 
 isa_set_t host_isa;
+unsigned long host_cbom_block, host_cboz_block;
 
-static const struct {
-	const char *name;
-	unsigned int bit;
-} multi_exts[] = {
-	{ "ssaia", ISA_EXT_SSAIA },	{ "smaia", ISA_EXT_SMAIA },
-	{ "sstc", ISA_EXT_SSTC },	{ "smstateen", ISA_EXT_SMSTATEEN },
-	{ "svpbmt", ISA_EXT_SVPBMT },	{ "svnapot", ISA_EXT_SVNAPOT },
-	{ "zicbom", ISA_EXT_ZICBOM },	{ "zihintpause", ISA_EXT_ZIHINTPAUSE },
-	{ "zbb", ISA_EXT_ZBB },		{ "svinval", ISA_EXT_SVINVAL },
-	{ "zkr", ISA_EXT_ZKR },
+static const char *const ext_names[ISA_EXT_ID_END - ISA_EXT_ID_FIRST] = {
+#define ISA_EXT_NAME(id, bit, name) [(bit) - ISA_EXT_ID_FIRST] = (name),
+	ISA_EXT_IDS(ISA_EXT_NAME)
+#undef ISA_EXT_NAME
 };
 
 const char *isa_ext_name(unsigned int bit)
 {
-	for (unsigned int i = 0; i < sizeof(multi_exts) / sizeof(multi_exts[0]); i++)
-		if (multi_exts[i].bit == bit)
-			return multi_exts[i].name;
-	return NULL;
+	if (bit < ISA_EXT_ID_FIRST || bit >= ISA_EXT_ID_END)
+		return NULL;
+	return ext_names[bit - ISA_EXT_ID_FIRST];
 }
 
 static isa_set_t multi_ext_bit(const char *name, size_t len)
 {
-	for (unsigned int i = 0; i < sizeof(multi_exts) / sizeof(multi_exts[0]); i++)
-		if (strlen(multi_exts[i].name) == len && !strncasecmp(multi_exts[i].name, name, len))
-			return 1ULL << multi_exts[i].bit;
+	for (unsigned int bit = ISA_EXT_ID_FIRST; bit < ISA_EXT_ID_END; bit++) {
+		const char *n = isa_ext_name(bit);
+
+		if (n && strlen(n) == len && !strncasecmp(n, name, len))
+			return 1ULL << bit;
+	}
 	return 0;
 }
 
@@ -106,4 +105,23 @@ void isa_format(isa_set_t set, char *buf, unsigned long size)
 		if (name && (set & (1ULL << bit)) && n < size)
 			n += snprintf(buf + n, size - n, "_%s", name);
 	}
+}
+
+static unsigned long block_size(const void *fdt, int node, const char *prop)
+{
+	const fdt32_t *v = fdt_getprop(fdt, node, prop, NULL);
+
+	return v ? fdt32_to_cpu(*v) : 0;
+}
+
+void isa_probe_host(const void *fdt, int cpu_node, const char *isa)
+{
+	int len;
+	const char *list = fdt_getprop(fdt, cpu_node, "riscv,isa-extensions", &len);
+
+	host_isa = isa ? isa_parse_string(isa) : 0;
+	if (list)
+		host_isa |= isa_parse_list(list, len);
+	host_cbom_block = block_size(fdt, cpu_node, "riscv,cbom-block-size");
+	host_cboz_block = block_size(fdt, cpu_node, "riscv,cboz-block-size");
 }

@@ -5,13 +5,13 @@
  * vmm_main().  Also the per-hart set-up every hart runs for itself.
  */
 #include <stdio.h>
-#include <libfdt.h>
 #include <arch/asm.h>
 #include <arch/cpu.h>
 #include <arch/gstage.h>
 #include <arch/mmu.h>
 #include <arch/sbi.h>
 #include <arch/trap.h>
+#include <arch/vcpu_vector.h>
 #include <vmm/console.h>
 #include <vmm/heap.h>
 #include <vmm/host.h>
@@ -35,17 +35,6 @@ static void halt(void)
 {
 	for (;;)
 		wfi();
-}
-
-static isa_set_t cpu_isa(const void *fdt, struct vmm_cpu *cpu)
-{
-	int len;
-	const char *list = fdt_getprop(fdt, cpu->fdt_node, "riscv,isa-extensions", &len);
-	isa_set_t set = cpu->isa ? isa_parse_string(cpu->isa) : 0;
-
-	if (list)
-		set |= isa_parse_list(list, len);
-	return set;
 }
 
 static void setup_memory(void)
@@ -103,13 +92,14 @@ void boot_main(unsigned long hartid, void *fdt)
 		halt();
 	cpu = cpu_by_hartid(hartid);
 	arch_set_this_cpu(cpu);
-	host_isa = cpu_isa(fdt, cpu);
+	isa_probe_host(fdt, cpu->fdt_node, cpu->isa);
 	if (!host_cpu_has(ISA_EXT_LETTER('h'))) {
 		printf("ERROR: hart %lu has no H extension (riscv,isa \"%s\"): "
 		       "this hypervisor needs it; stopping.\n",
 		       hartid, cpu->isa ? cpu->isa : "?");
 		sbi_system_reset(0, 0);
 	}
+	vector_probe();
 	timer_freq_hz = host_info.timebase_hz;
 	gstage_probe();
 	setup_memory();

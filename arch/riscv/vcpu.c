@@ -2,9 +2,9 @@
  * The RISC-V vCPU: its reset state, the load/put of its VS-level state on
  * a hart, and the run loop.  The loop enters the guest, handles the exit
  * and enters again; it only passes through the scheduler when the hart
- * must reschedule (time slice, IPI) or the vCPU blocks.  The VS CSRs and
- * FP registers are saved and restored only around those scheduling
- * points, never on the fast exit path.
+ * must reschedule (time slice, IPI) or the vCPU blocks.  The VS CSRs, FP
+ * and vector registers are saved and restored only around those
+ * scheduling points, never on the fast exit path.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -16,22 +16,14 @@
 #include <arch/sbi_server.h>
 #include <arch/vcpu_aia.h>
 #include <arch/vcpu_priv.h>
+#include <arch/vcpu_vector.h>
 #include <vmm/devtree.h>
 #include <vmm/guest.h>
 #include <vmm/guest_internal.h>
 #include <vmm/smp.h>
 
-#define HENVCFG_STCE	(1UL << 63)
-#define SSTATUS_FS_SHIFT 13
-#define FS_DIRTY	3UL
-#define FS_CLEAN	2UL
-
-/* Letters a guest may have, plus Sstc; 'h' needs nested virtualization. */
-#define VCPU_ISA_ALLOWED (((1ULL << ('i' - 'a')) | (1ULL << ('m' - 'a')) | \
-			   (1ULL << ('a' - 'a')) | (1ULL << ('f' - 'a')) | \
-			   (1ULL << ('d' - 'a')) | (1ULL << ('c' - 'a')) | \
-			   (1ULL << ('v' - 'a')) | (1ULL << ISA_EXT_SSTC) | \
-			   (1ULL << ISA_EXT_ZIHINTPAUSE) | (1ULL << ISA_EXT_ZBB)))
+#define SSTATUS_FS_CLEAN (2UL << 13)
+#define SSTATUS_VS_CLEAN (2UL << 9)
 
 static struct vcpu *last_loaded[VMM_MAX_CPUS];
 
@@ -56,13 +48,18 @@ int arch_vcpu_init(struct vcpu *v, int node)
 	if (!isa_string)
 		isa_string = "rv64imafdc";
 	sbi_server_vcpu_config(v, node);
-	v->isa = isa_parse_string(isa_string) & host_isa & VCPU_ISA_ALLOWED;
+	v->isa = isa_guest_set(isa_parse_string(isa_string));
 	if (!(v->isa & (1ULL << ('i' - 'a')))) {
 		printf("Error: %s: riscv,isa \"%s\" has no base integer ISA\n", v->node_path,
 		       isa_string);
 		free(a);
 		v->arch = NULL;
 		return -EINVAL;
+	}
+	if (vcpu_vector_init(v)) {
+		free(a);
+		v->arch = NULL;
+		return -ENOMEM;
 	}
 	timer_event_init(&a->wakeup, NULL, v);
 	return 0;
@@ -76,6 +73,7 @@ void arch_vcpu_deinit(struct vcpu *v)
 		return;
 	timer_event_stop_sync(&a->wakeup);
 	vcpu_aia_release(v);
+	vcpu_vector_deinit(v);
 	for (unsigned int i = 0; i < VMM_MAX_CPUS; i++)
 		if (last_loaded[i] == v)
 			last_loaded[i] = NULL;
@@ -87,6 +85,7 @@ void arch_vcpu_reset_regs(struct vcpu *v, uint64_t pc, uint64_t a0, uint64_t a1)
 {
 	struct vcpu_arch *a = v->arch;
 	unsigned long fs = has_fp(v) ? SSTATUS_FS_INITIAL : 0;
+	unsigned long vs = vcpu_has_vector(v) ? SSTATUS_VS_INITIAL : 0;
 
 	memset(&a->regs, 0, offsetof(struct vcpu_regs, host));
 	memset(&a->csrs, 0, sizeof(a->csrs));
@@ -95,14 +94,15 @@ void arch_vcpu_reset_regs(struct vcpu *v, uint64_t pc, uint64_t a0, uint64_t a1)
 	a->regs.x[10] = a0;
 	a->regs.x[11] = a1;
 	a->regs.sepc = pc;
-	/* Return to VS-mode (SPP=1) with the host's FS enabled for the guest. */
-	a->regs.sstatus = SSTATUS_SPP | SSTATUS_SPIE | (fs ? SSTATUS_FS : 0);
+	/* Return to VS-mode (SPP=1) with the host's FS and VS enabled for the guest. */
+	a->regs.sstatus = SSTATUS_SPP | SSTATUS_SPIE | fs | vs;
 	a->regs.hstatus = (2UL << HSTATUS_VSXL_SHIFT) | HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VTW;
-	a->csrs.vsstatus = fs | (2UL << 32);	/* UXL = 64 */
+	a->csrs.vsstatus = fs | vs | (2UL << 32);	/* UXL = 64 */
 	a->csrs.vstimecmp = UINT64_MAX;
-	a->csrs.henvcfg = vcpu_uses_sstc(v) ? HENVCFG_STCE : 0;
+	a->csrs.henvcfg = isa_henvcfg(v->isa);
 	a->timer_deadline = UINT64_MAX;
 	a->fp_dirty = false;
+	vcpu_vector_reset(v);
 	a->loaded = false;
 	a->flush_vvma = true;
 	v->irq_pending = 0;
@@ -145,6 +145,7 @@ void vcpu_load(struct vcpu *v)
 		csr_write(CSR_VSTIMECMP, a->csrs.vstimecmp);
 	if (has_fp(v))
 		vcpu_fp_restore(a->fp, &a->fcsr);
+	vcpu_vector_load(v);
 	a->loaded = true;
 }
 
@@ -171,6 +172,7 @@ void vcpu_put(struct vcpu *v)
 		vcpu_fp_save(a->fp, &a->fcsr);
 		a->fp_dirty = false;
 	}
+	vcpu_vector_put(v);
 	a->loaded = false;
 }
 
@@ -224,10 +226,14 @@ void arch_vcpu_run_loop(struct vcpu *v)
 		arch_vcpu_run(&a->regs);
 		v->in_guest = false;
 		v->stats.exits++;
-		if (((a->regs.sstatus >> SSTATUS_FS_SHIFT) & 3) == FS_DIRTY) {
+		/* Dirty FP or vector state: note it, and mark it clean for the next exit. */
+		if ((a->regs.sstatus & SSTATUS_FS) == SSTATUS_FS) {
 			a->fp_dirty = true;
-			a->regs.sstatus &= ~SSTATUS_FS;
-			a->regs.sstatus |= FS_CLEAN << SSTATUS_FS_SHIFT;
+			a->regs.sstatus ^= SSTATUS_FS ^ SSTATUS_FS_CLEAN;
+		}
+		if ((a->regs.sstatus & SSTATUS_VS) == SSTATUS_VS) {
+			a->vec_dirty = true;
+			a->regs.sstatus ^= SSTATUS_VS ^ SSTATUS_VS_CLEAN;
 		}
 		vcpu_handle_exit(v);
 	}
@@ -303,4 +309,5 @@ void arch_vcpu_dump_regs(struct vcpu *v)
 	       a->csrs.vsepc, a->csrs.vscause);
 	printf("  vstvec   0x%016lx  vsatp    0x%016lx  hvip    0x%016lx\n", a->csrs.vstvec,
 	       a->csrs.vsatp, a->csrs.hvip);
+	vcpu_vector_dump(v);
 }

@@ -7,13 +7,6 @@
 #include <libfdt.h>
 #include "devtree_priv.h"
 
-int devtree_node_path(int node, char *buf, int buflen)
-{
-	int rc = fdt_get_path(devtree_live.blob, node, buf, buflen);
-
-	return rc == -FDT_ERR_NOSPACE ? -ENOSPC : devtree_errno(rc);
-}
-
 const char *devtree_node_name(int node)
 {
 	return fdt_get_name(devtree_live.blob, node, NULL);

@@ -110,17 +110,6 @@ int rbd_destroy(const char *name)
 	return rc;
 }
 
-int rbd_count(void)
-{
-	int n = 0;
-
-	spin_lock(&rbd_lock);
-	for (struct rbd *r = rbd_list; r; r = r->next)
-		n++;
-	spin_unlock(&rbd_lock);
-	return n;
-}
-
 int rbd_get(int idx, struct rbd_info *info)
 {
 	struct rbd *r;

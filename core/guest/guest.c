@@ -11,6 +11,7 @@
 #include <vmm/devtree.h>
 #include <vmm/guest.h>
 #include <vmm/guest_internal.h>
+#include <vmm/registry.h>
 #include <vmm/emulator.h>
 #include <vmm/thread.h>
 #include <vmm/timer.h>
@@ -20,42 +21,22 @@
 #define GUEST_STOP_POLL_NS	100000
 #define GUEST_STOP_POLLS	100000
 
-static LIST_HEAD(guests);
-static spinlock_t guests_lock = SPINLOCK_INIT;
+static REGISTRY(guests);
 static unsigned long guest_ids;
+
+static bool name_matches(const struct list_head *node, const void *name)
+{
+	return !strcmp(list_entry(node, struct guest, node)->name, name);
+}
 
 struct guest *guest_find(const char *name)
 {
-	struct guest *g, *found = NULL;
-	unsigned long flags;
+	struct list_head *node = registry_find(&guests, name_matches, name);
 
-	spin_lock_irqsave(&guests_lock, flags);
-	list_for_each_entry(g, &guests, node)
-		if (!strcmp(g->name, name)) {
-			found = g;
-			break;
-		}
-	spin_unlock_irqrestore(&guests_lock, flags);
-	return found;
+	return node ? list_entry(node, struct guest, node) : NULL;
 }
 
-void guest_for_each(void (*fn)(struct guest *g, void *arg), void *arg)
-{
-	struct guest *g;
-
-	list_for_each_entry(g, &guests, node)
-		fn(g, arg);
-}
-
-unsigned int guest_count(void)
-{
-	unsigned int n = 0;
-	struct guest *g;
-
-	list_for_each_entry(g, &guests, node)
-		n++;
-	return n;
-}
+REGISTRY_DEFINE_FOR_EACH(guest_for_each, guests, struct guest, node)
 
 static int alloc_id(void)
 {
@@ -139,7 +120,6 @@ static int check_config(const char *name, struct guest *g)
 int guest_create(const char *name)
 {
 	struct guest *g;
-	unsigned long flags;
 	int rc, id;
 
 	if (strlen(name) >= GUEST_NAME_MAX || guest_find(name)) {
@@ -172,13 +152,10 @@ int guest_create(const char *name)
 		rc = guest_config_vcpus(g);
 	if (!rc)
 		rc = guest_config_emulators(g);
-	if (rc) {
+	if (!rc)
+		rc = registry_add(&guests, &g->node, name_matches, g->name);
+	if (rc)
 		guest_free(g);
-		goto out;
-	}
-	spin_lock_irqsave(&guests_lock, flags);
-	list_add_tail(&g->node, &guests);
-	spin_unlock_irqrestore(&guests_lock, flags);
 out:
 	printf(rc ? "%s: Failed to create\n" : "%s: Created\n", name);
 	return rc;
@@ -187,15 +164,12 @@ out:
 int guest_destroy(const char *name)
 {
 	struct guest *g = guest_find(name);
-	unsigned long flags;
 
 	if (!g) {
 		printf("Error: no guest named %s\n%s: Failed to destroy\n", name, name);
 		return -ENOENT;
 	}
-	spin_lock_irqsave(&guests_lock, flags);
-	list_del_init(&g->node);
-	spin_unlock_irqrestore(&guests_lock, flags);
+	registry_del(&guests, &g->node);
 	if (!guest_free(g)) {
 		printf("%s: Failed to destroy\n", name);
 		return -EBUSY;

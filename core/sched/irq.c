@@ -50,15 +50,6 @@ int irq_register(unsigned int irq, const char *name, irq_handler_t handler, void
 	return 0;
 }
 
-void irq_unregister(unsigned int irq)
-{
-	if (irq >= HOST_IRQ_MAX || !descs[irq].handler)
-		return;
-	if (chip)
-		chip->disable(irq);
-	descs[irq].handler = NULL;
-}
-
 void irq_dispatch(unsigned int irq)
 {
 	struct irq_desc *d = irq < HOST_IRQ_MAX ? &descs[irq] : NULL;

@@ -130,14 +130,6 @@ void thread_sleep_ns(uint64_t ns)
 	irq_restore(flags);
 }
 
-void thread_yield(void)
-{
-	unsigned long flags = irq_save();
-
-	schedule();
-	irq_restore(flags);
-}
-
 void thread_for_each(void (*fn)(struct thread *t, void *arg), void *arg)
 {
 	struct thread *t;

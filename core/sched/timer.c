@@ -40,12 +40,28 @@ void timer_event_init(struct timer_event *ev, void (*fn)(struct timer_event *), 
 	INIT_LIST_HEAD(&ev->node);
 }
 
+/*
+ * Program the hart's compare no further than TIMER_MAX_SLEEP_NS ahead, even
+ * with no event (or only far ones) queued.  An idle hart then wakes once a
+ * second for nothing, but a platform whose idle time jumps to the next
+ * deadline (QEMU's -icount ...,sleep=off) never jumps to the end of time,
+ * where its own clocks, the UART's included, stop.
+ */
+#define TIMER_MAX_SLEEP_NS 1000000000ULL
+
+static void program(uint64_t deadline)
+{
+	uint64_t limit = timer_ticks() + timer_ns_to_ticks(TIMER_MAX_SLEEP_NS);
+
+	arch_timer_program(deadline < limit ? deadline : limit);
+}
+
 static void program_next(struct vmm_cpu *cpu)
 {
 	if (list_empty(&cpu->timers))
-		arch_timer_program(UINT64_MAX);
+		program(UINT64_MAX);
 	else
-		arch_timer_program(list_first_entry(&cpu->timers, struct timer_event, node)->deadline);
+		program(list_first_entry(&cpu->timers, struct timer_event, node)->deadline);
 }
 
 static void __event_stop(struct timer_event *ev)
@@ -96,7 +112,7 @@ void timer_event_start_at(struct timer_event *ev, uint64_t deadline)
 	list_add_tail(&ev->node, &pos->node);
 	ev->armed = true;
 	if (cpu->timers.next == &ev->node)
-		arch_timer_program(deadline);
+		program(deadline);
 	spin_unlock_irqrestore(&cpu->timer_lock, flags);
 }
 

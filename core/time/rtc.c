@@ -1,23 +1,21 @@
 /*
  * The RTC device registry (vmm/rtc.h) and the choice of the RTC that sets
  * the wall clock at boot: the device named by rtc_wallclock_choice() as
- * soon as it registers, else the first RTC to register.  Devices register
- * during boot and are not expected to go away, so rtc_for_each() walks the
- * list without holding the lock across the callbacks.
+ * soon as it registers, else the first RTC to register.  The list follows
+ * the registry rule of vmm/registry.h.
  */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <vmm/datetime.h>
+#include <vmm/registry.h>
 #include <vmm/rtc.h>
-#include <vmm/spinlock.h>
 #include <vmm/wallclock.h>
 
 #define NS_PER_SEC	1000000000ULL
 
-static LIST_HEAD(rtcs);
-static spinlock_t rtcs_lock = SPINLOCK_INIT;
+static REGISTRY(rtcs);
 static struct rtc_device *wallclock_source;
 static bool wallclock_source_chosen;
 
@@ -26,19 +24,16 @@ static bool rtc_matches(const struct rtc_device *rtc, const char *name)
 	return !strcmp(rtc->name, name) || (rtc->path[0] && !strcmp(rtc->path, name));
 }
 
+static bool node_matches(const struct list_head *node, const void *name)
+{
+	return rtc_matches(list_entry(node, struct rtc_device, node), name);
+}
+
 struct rtc_device *rtc_find(const char *name)
 {
-	struct rtc_device *rtc, *found = NULL;
-	unsigned long flags;
+	struct list_head *node = registry_find(&rtcs, node_matches, name);
 
-	spin_lock_irqsave(&rtcs_lock, flags);
-	list_for_each_entry(rtc, &rtcs, node)
-		if (rtc_matches(rtc, name)) {
-			found = rtc;
-			break;
-		}
-	spin_unlock_irqrestore(&rtcs_lock, flags);
-	return found;
+	return node ? list_entry(node, struct rtc_device, node) : NULL;
 }
 
 static void boot_sync(struct rtc_device *rtc, bool chosen)
@@ -64,37 +59,23 @@ static void boot_sync(struct rtc_device *rtc, bool chosen)
 int rtc_register(struct rtc_device *rtc)
 {
 	char choice[128];
-	unsigned long flags;
 
 	if (!rtc->get_time)
 		return -EINVAL;
-	if (rtc_find(rtc->name))
+	if (registry_add(&rtcs, &rtc->node, node_matches, rtc->name))
 		return -EEXIST;
-	spin_lock_irqsave(&rtcs_lock, flags);
-	list_add_tail(&rtc->node, &rtcs);
-	spin_unlock_irqrestore(&rtcs_lock, flags);
 	boot_sync(rtc, !rtc_wallclock_choice(choice, sizeof(choice)) && rtc_matches(rtc, choice));
 	return 0;
 }
 
 void rtc_unregister(struct rtc_device *rtc)
 {
-	unsigned long flags;
-
-	spin_lock_irqsave(&rtcs_lock, flags);
-	list_del_init(&rtc->node);
+	registry_del(&rtcs, &rtc->node);
 	if (wallclock_source == rtc)
 		wallclock_source = NULL;
-	spin_unlock_irqrestore(&rtcs_lock, flags);
 }
 
-void rtc_for_each(void (*fn)(struct rtc_device *rtc, void *arg), void *arg)
-{
-	struct rtc_device *rtc;
-
-	list_for_each_entry(rtc, &rtcs, node)
-		fn(rtc, arg);
-}
+REGISTRY_DEFINE_FOR_EACH(rtc_for_each, rtcs, struct rtc_device, node)
 
 int rtc_get_time(struct rtc_device *rtc, uint64_t *ns)
 {

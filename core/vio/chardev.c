@@ -5,57 +5,32 @@
 #include <errno.h>
 #include <string.h>
 #include <vmm/chardev.h>
+#include <vmm/registry.h>
 #include <vmm/thread.h>
 
 #define POLL_INTERVAL_NS 5000000ULL
 
-static LIST_HEAD(chardevs);
-static spinlock_t chardevs_lock = SPINLOCK_INIT;
+static REGISTRY(chardevs);
+
+static bool name_matches(const struct list_head *node, const void *name)
+{
+	return !strcmp(list_entry(node, struct chardev, node)->name, name);
+}
 
 int chardev_register(struct chardev *cd)
 {
-	unsigned long flags;
-
-	if (chardev_find(cd->name))
-		return -EEXIST;
 	waitq_init(&cd->rx_wait);
-	spin_lock_irqsave(&chardevs_lock, flags);
-	list_add_tail(&cd->node, &chardevs);
-	spin_unlock_irqrestore(&chardevs_lock, flags);
-	return 0;
-}
-
-void chardev_unregister(struct chardev *cd)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&chardevs_lock, flags);
-	list_del_init(&cd->node);
-	spin_unlock_irqrestore(&chardevs_lock, flags);
+	return registry_add(&chardevs, &cd->node, name_matches, cd->name);
 }
 
 struct chardev *chardev_find(const char *name)
 {
-	struct chardev *cd, *found = NULL;
-	unsigned long flags;
+	struct list_head *node = registry_find(&chardevs, name_matches, name);
 
-	spin_lock_irqsave(&chardevs_lock, flags);
-	list_for_each_entry(cd, &chardevs, node)
-		if (!strcmp(cd->name, name)) {
-			found = cd;
-			break;
-		}
-	spin_unlock_irqrestore(&chardevs_lock, flags);
-	return found;
+	return node ? list_entry(node, struct chardev, node) : NULL;
 }
 
-void chardev_for_each(void (*fn)(struct chardev *cd, void *arg), void *arg)
-{
-	struct chardev *cd;
-
-	list_for_each_entry(cd, &chardevs, node)
-		fn(cd, arg);
-}
+REGISTRY_DEFINE_FOR_EACH(chardev_for_each, chardevs, struct chardev, node)
 
 struct getc_state {
 	struct chardev *cd;

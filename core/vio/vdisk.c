@@ -9,6 +9,7 @@
 #include <string.h>
 #include <vmm/blockdev.h>
 #include <vmm/list.h>
+#include <vmm/registry.h>
 #include <vmm/spinlock.h>
 #include <vmm/vdisk.h>
 
@@ -21,15 +22,18 @@ struct vdisk {
 	struct list_head node;
 };
 
-static LIST_HEAD(vdisk_list);
-static spinlock_t vdisk_list_lock = SPINLOCK_INIT;
+static REGISTRY(vdisks);
+
+static bool name_matches(const struct list_head *node, const void *name)
+{
+	return !strcmp(list_entry(node, struct vdisk, node)->name, name);
+}
 
 struct vdisk *vdisk_create(const char *name, void (*changed)(void *priv), void *priv)
 {
 	struct vdisk *vd;
-	unsigned long flags;
 
-	if (strlen(name) >= VDISK_NAME_MAX || vdisk_find(name))
+	if (strlen(name) >= VDISK_NAME_MAX)
 		return NULL;
 	vd = calloc(1, sizeof(*vd));
 	if (!vd)
@@ -38,21 +42,18 @@ struct vdisk *vdisk_create(const char *name, void (*changed)(void *priv), void *
 	spin_lock_init(&vd->lock);
 	vd->changed = changed;
 	vd->priv = priv;
-	spin_lock_irqsave(&vdisk_list_lock, flags);
-	list_add_tail(&vd->node, &vdisk_list);
-	spin_unlock_irqrestore(&vdisk_list_lock, flags);
+	if (registry_add(&vdisks, &vd->node, name_matches, vd->name)) {
+		free(vd);
+		return NULL;
+	}
 	return vd;
 }
 
 void vdisk_destroy(struct vdisk *vd)
 {
-	unsigned long flags;
-
 	if (!vd)
 		return;
-	spin_lock_irqsave(&vdisk_list_lock, flags);
-	list_del_init(&vd->node);
-	spin_unlock_irqrestore(&vdisk_list_lock, flags);
+	registry_del(&vdisks, &vd->node);
 	if (vd->bdev)
 		blockdev_put_ref(vd->bdev);
 	free(vd);
@@ -60,30 +61,12 @@ void vdisk_destroy(struct vdisk *vd)
 
 struct vdisk *vdisk_find(const char *name)
 {
-	struct vdisk *vd, *found = NULL;
-	unsigned long flags;
+	struct list_head *node = registry_find(&vdisks, name_matches, name);
 
-	spin_lock_irqsave(&vdisk_list_lock, flags);
-	list_for_each_entry(vd, &vdisk_list, node) {
-		if (!strcmp(vd->name, name)) {
-			found = vd;
-			break;
-		}
-	}
-	spin_unlock_irqrestore(&vdisk_list_lock, flags);
-	return found;
+	return node ? list_entry(node, struct vdisk, node) : NULL;
 }
 
-void vdisk_for_each(void (*fn)(struct vdisk *vd, void *arg), void *arg)
-{
-	struct vdisk *vd;
-	unsigned long flags;
-
-	spin_lock_irqsave(&vdisk_list_lock, flags);
-	list_for_each_entry(vd, &vdisk_list, node)
-		fn(vd, arg);
-	spin_unlock_irqrestore(&vdisk_list_lock, flags);
-}
+REGISTRY_DEFINE_FOR_EACH(vdisk_for_each, vdisks, struct vdisk, node)
 
 const char *vdisk_name(const struct vdisk *vd)
 {

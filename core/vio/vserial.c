@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <vmm/registry.h>
 #include <vmm/spinlock.h>
 #include <vmm/vserial.h>
 
@@ -26,17 +27,19 @@ struct vserial {
 	struct list_head node;
 };
 
-static LIST_HEAD(vserial_list);
-static spinlock_t vserial_list_lock = SPINLOCK_INIT;
+static REGISTRY(vserials);
 
-static struct vserial *find_locked(const char *name)
+static bool name_matches(const struct list_head *node, const void *name)
 {
-	struct vserial *vs;
+	return !strcmp(list_entry(node, struct vserial, node)->name, name);
+}
 
-	list_for_each_entry(vs, &vserial_list, node)
-		if (!strcmp(vs->name, name))
-			return vs;
-	return NULL;
+static bool guest_matches(const struct list_head *node, const void *guest)
+{
+	const char *name = list_entry(node, struct vserial, node)->name;
+	size_t glen = strlen(guest);
+
+	return !strncmp(name, guest, glen) && name[glen] == '/';
 }
 
 /* NULL on a bad or duplicate name or when out of memory. */
@@ -44,7 +47,6 @@ struct vserial *vserial_create(const char *name, size_t fifo_size,
 			       int (*rx)(void *priv, const char *buf, size_t len), void *priv)
 {
 	struct vserial *vs;
-	unsigned long flags;
 
 	if (!name || !*name || strlen(name) >= VSERIAL_NAME_MAX || !fifo_size)
 		return NULL;
@@ -63,27 +65,19 @@ struct vserial *vserial_create(const char *name, size_t fifo_size,
 	vs->priv = priv;
 	INIT_LIST_HEAD(&vs->receivers);
 
-	spin_lock_irqsave(&vserial_list_lock, flags);
-	if (find_locked(name)) {
-		spin_unlock_irqrestore(&vserial_list_lock, flags);
+	if (registry_add(&vserials, &vs->node, name_matches, vs->name)) {
 		free(vs->fifo);
 		free(vs);
 		return NULL;
 	}
-	list_add_tail(&vs->node, &vserial_list);
-	spin_unlock_irqrestore(&vserial_list_lock, flags);
 	return vs;
 }
 
 void vserial_destroy(struct vserial *vs)
 {
-	unsigned long flags;
-
 	if (!vs)
 		return;
-	spin_lock_irqsave(&vserial_list_lock, flags);
-	list_del_init(&vs->node);
-	spin_unlock_irqrestore(&vserial_list_lock, flags);
+	registry_del(&vserials, &vs->node);
 	free(vs->fifo);
 	free(vs);
 }
@@ -168,15 +162,16 @@ int vserial_receive(struct vserial *vs, const char *buf, size_t len)
 	return vs->rx(vs->priv, buf, len);
 }
 
+static struct vserial *find(registry_match_t match, const char *key)
+{
+	struct list_head *node = registry_find(&vserials, match, key);
+
+	return node ? list_entry(node, struct vserial, node) : NULL;
+}
+
 struct vserial *vserial_find(const char *name)
 {
-	struct vserial *vs;
-	unsigned long flags;
-
-	spin_lock_irqsave(&vserial_list_lock, flags);
-	vs = find_locked(name);
-	spin_unlock_irqrestore(&vserial_list_lock, flags);
-	return vs;
+	return find(name_matches, name);
 }
 
 const char *vserial_name(const struct vserial *vs)
@@ -186,28 +181,7 @@ const char *vserial_name(const struct vserial *vs)
 
 struct vserial *vserial_find_for_guest(const char *guest)
 {
-	size_t glen = strlen(guest);
-	struct vserial *vs, *found = NULL;
-	unsigned long flags;
-
-	spin_lock_irqsave(&vserial_list_lock, flags);
-	list_for_each_entry(vs, &vserial_list, node) {
-		if (!strncmp(vs->name, guest, glen) && vs->name[glen] == '/') {
-			found = vs;
-			break;
-		}
-	}
-	spin_unlock_irqrestore(&vserial_list_lock, flags);
-	return found;
+	return find(guest_matches, guest);
 }
 
-void vserial_for_each(void (*fn)(struct vserial *vs, void *arg), void *arg)
-{
-	struct vserial *vs;
-	unsigned long flags;
-
-	spin_lock_irqsave(&vserial_list_lock, flags);
-	list_for_each_entry(vs, &vserial_list, node)
-		fn(vs, arg);
-	spin_unlock_irqrestore(&vserial_list_lock, flags);
-}
+REGISTRY_DEFINE_FOR_EACH(vserial_for_each, vserials, struct vserial, node)

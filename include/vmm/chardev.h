@@ -25,8 +25,8 @@ struct chardev {
 };
 
 int chardev_register(struct chardev *cd);
-void chardev_unregister(struct chardev *cd);
 struct chardev *chardev_find(const char *name);
+/* Walks under the registry lock: fn must not block (vmm/registry.h). */
 void chardev_for_each(void (*fn)(struct chardev *cd, void *arg), void *arg);
 int chardev_getc(struct chardev *cd);
 

@@ -50,8 +50,6 @@ int devtree_check_blob(const void *dtb, size_t len);
 
 /* Offset of an absolute path, -EINVAL if path is not absolute, -ENOENT. */
 int devtree_path_offset(const char *path);
-/* Write the absolute path of node into buf; 0 or -ENOSPC/-ENOENT. */
-int devtree_node_path(int node, char *buf, int buflen);
 /* The node's name ("" for the root) or NULL on a bad offset. */
 const char *devtree_node_name(int node);
 /* Offset of the named direct child of parent, or -ENOENT. */

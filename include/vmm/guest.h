@@ -92,8 +92,8 @@ int guest_reset(struct guest *g);
 void guest_request_reset(struct guest *g, bool restart);
 
 struct guest *guest_find(const char *name);
+/* Walks under the registry lock: fn must not block (vmm/registry.h). */
 void guest_for_each(void (*fn)(struct guest *g, void *arg), void *arg);
-unsigned int guest_count(void);
 
 /* The vCPU of g with that hart id; NULL if none or g is being destroyed. */
 struct vcpu *vcpu_find(struct guest *g, unsigned long hartid);

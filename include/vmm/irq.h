@@ -27,7 +27,6 @@ struct irq_chip {
 int irq_set_chip(const struct irq_chip *chip);
 const struct irq_chip *irq_get_chip(void);
 int irq_register(unsigned int irq, const char *name, irq_handler_t handler, void *dev);
-void irq_unregister(unsigned int irq);
 void irq_dispatch(unsigned int irq);
 void irq_handle_external(void);
 void irq_init_cpu(void);

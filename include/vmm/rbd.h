@@ -27,8 +27,6 @@ int rbd_create(const char *name, uint64_t pa, uint64_t size);
  * a filesystem is mounted on it. */
 int rbd_destroy(const char *name);
 
-/* Number of RAM disks and the idx-th one (0 on success, -ENOENT past end). */
-int rbd_count(void);
 int rbd_get(int idx, struct rbd_info *info);
 
 #endif

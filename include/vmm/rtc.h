@@ -29,6 +29,7 @@ int rtc_register(struct rtc_device *rtc);
 void rtc_unregister(struct rtc_device *rtc);
 /* By name or DT path, or NULL. */
 struct rtc_device *rtc_find(const char *name);
+/* Walks under the registry lock: fn must not block (vmm/registry.h). */
 void rtc_for_each(void (*fn)(struct rtc_device *rtc, void *arg), void *arg);
 
 int rtc_get_time(struct rtc_device *rtc, uint64_t *ns);

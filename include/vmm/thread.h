@@ -65,7 +65,6 @@ void thread_block(void);
  * from other harts. */
 void thread_wake(struct thread *t);
 void thread_sleep_ns(uint64_t ns);
-void thread_yield(void);
 /* Move a thread to another hart; a running thread moves when its hart
  * next switches away from it.  -EINVAL for idle threads or offline harts. */
 int thread_migrate(struct thread *t, struct vmm_cpu *to);

@@ -61,7 +61,6 @@ struct vcpu_aia_emul_ops {
  * -ENODEV (the host has no AIA CSRs: no S-level IMSIC). */
 int vcpu_aia_attach(struct vcpu *v, uint64_t gpa, const struct vcpu_aia_emul_ops *ops,
 		    void *file);
-bool vcpu_aia_attached(struct vcpu *v);
 /* The hardware guest file number (0: emulated) and its hart (*cpu). */
 unsigned int vcpu_aia_gfile(struct vcpu *v, unsigned int *cpu);
 /* Make identity eiid pending in v's interrupt file (from any hart). */

@@ -24,6 +24,7 @@ struct blockdev;
 struct vdisk *vdisk_create(const char *name, void (*changed)(void *priv), void *priv);
 void vdisk_destroy(struct vdisk *vd);
 struct vdisk *vdisk_find(const char *name);
+/* Walks under the registry lock: fn must not block (vmm/registry.h). */
 void vdisk_for_each(void (*fn)(struct vdisk *vd, void *arg), void *arg);
 const char *vdisk_name(const struct vdisk *vd);
 

@@ -59,7 +59,7 @@ struct virtio_backend {
 	 * worker thread with the lock held: at most VIRTIO_BUDGET bytes of
 	 * work (each chain counts at least VIRTIO_CHAIN_COST), keeping a
 	 * chain in progress in priv.  Returns true if work is left: the
-	 * worker calls again after letting others run.
+	 * worker calls again, preemptible in between.
 	 */
 	bool (*notify)(void *priv, unsigned int q);
 	/* The driver set DRIVER_OK (optional): e.g. deliver waiting input. */
@@ -71,8 +71,6 @@ struct virtio_backend {
 
 const struct virtio_backend *virtio_backend_find(uint32_t type);
 
-/* Facts about a device, for its back-end. */
-struct guest *virtio_dev_guest(struct virtio_dev *vd);
 const char *virtio_dev_name(struct virtio_dev *vd);	/* "<guest>/<node>" */
 const char *virtio_dev_node_path(struct virtio_dev *vd);
 uint64_t virtio_dev_features(struct virtio_dev *vd);	/* negotiated */

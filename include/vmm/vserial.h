@@ -25,6 +25,7 @@ struct vserial *vserial_find(const char *name);
 const char *vserial_name(const struct vserial *vs);
 /* First port whose name is "<guest>/..." (exact guest name match). */
 struct vserial *vserial_find_for_guest(const char *guest);
+/* Walks under the registry lock: fn must not block (vmm/registry.h). */
 void vserial_for_each(void (*fn)(struct vserial *vs, void *arg), void *arg);
 
 /*

@@ -89,6 +89,18 @@ def test_boot_timer(boot, sstc, smp):
     assert q.run("sleep msecs 50", timeout=10) == ""
 
 
+@pytest.mark.parametrize("sstc", [True, False])
+def test_deterministic_icount_takes_input(boot, sstc):
+    # Under -icount shift=0,sleep=off an idle hart's time jumps to the next
+    # timer deadline: a compare programmed at the end of time stopped every
+    # clock, the UART's too, and typed input never arrived.
+    q = boot(cpu=None if sstc else "rv64,sstc=false",
+             extra=["-icount", "shift=0,sleep=off"])
+    assert q.run("echo typed under icount") == "typed under icount\n"
+    assert q.run("sleep msecs 50", timeout=10) == ""
+    assert q.run("echo still typing") == "still typing\n"
+
+
 @pytest.mark.parametrize("cpu,stage1,stage2", [
     (None, "Sv57", "Sv57x4"),
     ("rv64,sv57=false", "Sv48", "Sv48x4"),

@@ -3,8 +3,10 @@
 One hypervisor boot is shared by the whole module: the disk is mounted,
 `host ram info` is read, /boot.xscript creates guest0, and the firmware's
 autoexec boots Linux (Debian's kernel, 2 vCPUs started through HSM) to
-the BusyBox shell of the initramfs.  The tests then run in file order on
-that one boot: `ls`, `uname -a`, /proc/cpuinfo (2 harts), /proc/interrupts
+the BusyBox shell of the initramfs (the firmware banner's vCPU ISA is the
+host's less what is hidden).  The tests then run in file order on
+that one boot: `ls`, `uname -a`, /proc/cpuinfo (2 harts, each isa line the
+host's less what is hidden), /proc/interrupts
 (the ttyS0 PLIC line counts up while typing), `date` (the guest RTC
 follows the host's wall clock), /proc/cmdline, ESC x q back to XVisor#
 with the guest still running, `guest halt` / `guest reset` / a second
@@ -120,14 +122,20 @@ def resync_host(q):
     q.expect_exact("host-sync-%d\r\nXVisor# " % n)
 
 
-def autoexec_linux(q):
+def autoexec_linux(q, host=None):
     """From XVisor# with guest0 created and loaded: kick it, bind its UART,
-    run autoexec and wait for the BusyBox prompt.  Returns (seconds from
-    autoexec to the prompt, the kernel's console log)."""
+    run autoexec and wait for the BusyBox prompt.  With the host's ISA
+    string, the ISA the firmware's banner shows must be the host's less
+    what is hidden.  Returns (seconds from autoexec to the prompt, the
+    kernel's console log)."""
     assert "guest0: Kicked" in q.run("guest kick guest0")
     q.send("vserial bind %s\r" % UART)
-    banner = guest_wait(q, FIRMWARE_PROMPT, GUEST_CMD_TIMEOUT)
+    banner = strip_vserial(guest_wait(q, FIRMWARE_PROMPT, GUEST_CMD_TIMEOUT))
     assert "RISC-V Virt64 Basic Firmware" in banner
+    if host:
+        m = re.search(r"^vCPU ISA: (\S+)$", banner, re.M)
+        assert m, banner
+        check_guest_isa(host, [m.group(1)])
     start = time.monotonic()
     q.send("autoexec\r")
     guest_wait(q, "Jumping into linux ...", GUEST_CMD_TIMEOUT)
@@ -152,6 +160,38 @@ def interrupt_line(out, name):
     raise AssertionError("no %s line in:\n%s" % (name, out))
 
 
+# The extensions whose passing to a guest is checked (docs/isa.md): what
+# the hypervisor virtualizes when the host has them, and what it hides.
+ISA_CHECKED = set("imafdcvh") | {
+    "sstc", "svpbmt", "svnapot", "svinval", "svadu", "sscofpmf", "zicbom", "zicboz",
+    "zihintpause", "zicond", "zba", "zbb", "zbc", "zbs", "zfh"}
+ISA_HIDDEN = {"h", "sscofpmf"}
+
+
+def isa_names(isa):
+    """The extension names of an ISA string: single letters of the base
+    part, then each '_'-separated multi-letter name."""
+    base, *multi = isa.lower().split("_")
+    assert base.startswith("rv64"), isa
+    return set(base[4:]) | set(multi)
+
+
+def host_isa(q):
+    """The ISA string of hart 0 in the host's device tree, as the
+    hypervisor's `host cpu info` shows it (QEMU's -cpu model)."""
+    m = re.search(r"^\s*ISA \(DT\)\s*: (\S+)$", q.run("host cpu info"), re.M)
+    assert m, "no ISA (DT) line in host cpu info"
+    return m.group(1)
+
+
+def check_guest_isa(host, isas):
+    """Each guest hart's isa line lists exactly the host's checked
+    extensions less the hidden ones."""
+    want = sorted((isa_names(host) & ISA_CHECKED) - ISA_HIDDEN)
+    for isa in isas:
+        assert sorted(isa_names(isa) & ISA_CHECKED) == want, (host, isa)
+
+
 def check_cpuinfo(out, harts=2):
     """Both harts listed with an rv64 ISA and an MMU; returns the ISAs."""
     blocks = [b for b in out.split("\n\n") if b.strip()]
@@ -172,6 +212,7 @@ class LinuxSession:
         self.bound = False
         self.ram_before = None
         self.boot_log = ""
+        self.host_isa = None
 
     def at_guest(self):
         if not self.bound:
@@ -201,11 +242,12 @@ def linux(request):
     try:
         q.start()
         s.ram_before = used_pages(q)
+        s.host_isa = host_isa(q)
         out = q.run("vfs run /boot.xscript", timeout=120)
         assert "guest0: Created" in out, out
         assert "guest0: Loaded 0x0000000000100000 with" in out, out
         s.bound = True
-        s.boot_log = autoexec_linux(q)[1]
+        s.boot_log = autoexec_linux(q, s.host_isa)[1]
         yield s
     finally:
         q.close()
@@ -248,8 +290,9 @@ def test_uname(guest):
                         % re.escape(kernel_release()), out), out
 
 
-def test_cpuinfo_two_harts(guest):
-    check_cpuinfo(linux_cmd(guest, "cat /proc/cpuinfo"))
+def test_cpuinfo_two_harts(linux, guest):
+    isas = check_cpuinfo(linux_cmd(guest, "cat /proc/cpuinfo"))
+    check_guest_isa(linux.host_isa, isas)
 
 
 def test_ttys0_interrupts_count_while_typing(guest):

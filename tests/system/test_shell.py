@@ -39,7 +39,9 @@ def built_commands():
                 src = os.path.join(ROOT, obj[:-2] + ".c")
                 if os.path.exists(src):
                     text = open(src).read()
-                    names.update(re.findall(r'VMM_DECLARE_CMD\(\s*\w+\s*,\s*"([^"]+)"', text))
+                    names.update(re.findall(r'VMM_CMD\(\s*\w+\s*\)\s*=\s*\{\s*\.name\s*=\s*"([^"]+)"',
+                                            text))
+    assert "help" in names and "echo" in names, "no VMM_CMD registrations found"
     return sorted(names)
 
 

@@ -7,6 +7,9 @@ basic_fdt-srcs := tests/unit/test_basic_fdt.c $(BASIC_FW_DIR)/args.c \
 	$(BASIC_FW_DIR)/cmdlist.c $(BASIC_FW_DIR)/isa.c $(BASIC_FW_DIR)/fdt_patch.c \
 	$(BASIC_FW_DIR)/fdt_print.c $(BUILD)/unit/virt64_dtb.c
 
+# The firmware's <arch/isa_ext_ids.h> is the hypervisor's.
+$(BUILD)/unit/basic_fdt: export CPATH := arch/riscv/include
+$(BUILD)/unit/basic_fdt: arch/riscv/include/arch/isa_ext_ids.h
 $(BUILD)/unit/virt64_dtb.c: tests/riscv/virt64/linux/virt64.dts
 	@mkdir -p $(dir $@)
 	dtc -q -I dts -O dtb -o $(BUILD)/unit/virt64.dtb $<

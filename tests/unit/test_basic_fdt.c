@@ -153,6 +153,31 @@ UNIT_TEST(isa_extensions)
 	CHECK_EQ(isa_build_extensions(&none, buf, sizeof(gc) - 1), -ENOSPC);
 }
 
+/* A rich vCPU: every multi-letter name in bit order, cbo block sizes as answered. */
+static const struct isa_info isa_rich = {
+	.vendor = true,
+	.bits = ISA_EXT_BIT('i') | ISA_EXT_BIT('m') | ISA_EXT_BIT('a') | ISA_EXT_BIT('f') |
+		ISA_EXT_BIT('d') | ISA_EXT_BIT('c') | ISA_EXT_BIT('v') | (1ULL << ISA_EXT_SSTC) |
+		(1ULL << ISA_EXT_SVPBMT) | (1ULL << ISA_EXT_ZICBOM) | (1ULL << ISA_EXT_ZBB) |
+		(1ULL << ISA_EXT_ZICBOZ) | (1ULL << ISA_EXT_ZFH) | (1ULL << ISA_EXT_ZICOND),
+	.cbom_block = 64,
+	.cboz_block = 128,
+};
+
+UNIT_TEST(isa_rich_names)
+{
+	static const char exts[] = "i\0m\0a\0f\0d\0c\0v\0zicntr\0zicsr\0zifencei\0sstc\0"
+				   "svpbmt\0zicbom\0zbb\0zicboz\0zfh\0zicond";
+	char buf[320];
+
+	CHECK_EQ(isa_build_string(&isa_rich, buf, sizeof(buf)),
+		 (int)strlen("rv64imafdcv_sstc_svpbmt_zicbom_zbb_zicboz_zfh_zicond"));
+	CHECK_STR(buf, "rv64imafdcv_sstc_svpbmt_zicbom_zbb_zicboz_zfh_zicond");
+	CHECK_EQ(isa_build_extensions(&isa_rich, buf, sizeof(buf)), sizeof(exts));
+	CHECK(!memcmp(buf, exts, sizeof(exts)));
+	CHECK_EQ(isa_build_string(&isa_rich, buf, 20), -ENOSPC);
+}
+
 static const struct basic_fb test_fb = {
 	.format = "a8r8g8b8", .width = 640, .height = 480, .stride = 2560, .base = 0x50000000,
 };
@@ -379,6 +404,25 @@ UNIT_TEST(fdt_print)
 	CHECK_EQ(print_captured(fdt, "/smb/virtio_net@20000000", out, sizeof(out)), 0);
 	CHECK(strstr(out, "\tdma-coherent;\n") != NULL);
 	CHECK_EQ(print_captured(fdt, "/missing", out, sizeof(out)), -FDT_ERR_NOTFOUND);
+	free(fdt);
+}
+
+/* Zicbom / Zicboz come with their block sizes; without them, no property. */
+UNIT_TEST(fdt_patch_cbo_block_sizes)
+{
+	struct linux_fdt_params p = test_params(1);
+	void *fdt = load_dtb(2);
+
+	p.isa = isa_rich;
+	CHECK_EQ(linux_fdt_patch(fdt, &p), 0);
+	CHECK_EQ(prop_u32(fdt, "/cpus/cpu@0", "riscv,cbom-block-size"), 64);
+	CHECK_EQ(prop_u32(fdt, "/cpus/cpu@0", "riscv,cboz-block-size"), 128);
+	CHECK_STR(fdt_getprop(fdt, fdt_path_offset(fdt, "/cpus/cpu@0"), "riscv,isa", NULL),
+		  "rv64imafdcv_sstc_svpbmt_zicbom_zbb_zicboz_zfh_zicond");
+	p.isa.bits &= ~((1ULL << ISA_EXT_ZICBOM) | (1ULL << ISA_EXT_ZICBOZ));
+	CHECK_EQ(linux_fdt_patch(fdt, &p), 0);
+	CHECK_EQ(prop_u32(fdt, "/cpus/cpu@0", "riscv,cbom-block-size"), 0xdeadbeef);
+	CHECK_EQ(prop_u32(fdt, "/cpus/cpu@0", "riscv,cboz-block-size"), 0xdeadbeef);
 	free(fdt);
 }
 

@@ -3,5 +3,5 @@
 # device's worker thread is faked by the test).
 unit-tests += virtio_mmio
 virtio_mmio-srcs := tests/unit/test_virtio_mmio.c emulators/virtio_mmio.c emulators/virtio_dev.c \
-	emulators/virtio_blk.c core/vio/virtqueue.c core/vio/vdisk.c core/fs/blockdev.c core/fs/rbd.c \
+	emulators/virtio_blk.c core/vio/virtqueue.c core/vio/vdisk.c core/registry.c core/fs/blockdev.c core/fs/rbd.c \
 	core/guest/emulator.c

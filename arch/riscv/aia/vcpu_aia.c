@@ -121,11 +121,6 @@ int vcpu_aia_attach(struct vcpu *v, uint64_t gpa, const struct vcpu_aia_emul_ops
 	return 0;
 }
 
-bool vcpu_aia_attached(struct vcpu *v)
-{
-	return aia_of(v) != NULL;
-}
-
 unsigned int vcpu_aia_gfile(struct vcpu *v, unsigned int *cpu)
 {
 	struct vcpu_aia *x = aia_of(v);

@@ -1,8 +1,9 @@
 /*
  * The Xvisor vendor SBI extension (EID 0x0A000002), kept for guest
  * firmware written for Xvisor: ISA_EXT(bit) tells whether the calling
- * vCPU has an ISA extension, numbered as in arch/cpu.h (letters 0-25,
- * then 26 Ssaia, 27 Smaia, 28 Sstc, 29 Smstateen, ...).
+ * vCPU has an ISA extension, numbered as in arch/isa_ext_ids.h (letters
+ * 0-25, then 26 Ssaia, 27 Smaia, 28 Sstc, 29 Smstateen, ...): nonzero when
+ * it has it, the block size in bytes for Zicbom and Zicboz.
  */
 #include <arch/cpu.h>
 #include <arch/sbi.h>
@@ -25,7 +26,7 @@ static void xvisor_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 		return;
 	}
 	ret->error = SBI_SUCCESS;
-	ret->value = (v->isa >> args[0]) & 1;
+	ret->value = isa_ext_value(v->isa, args[0]);
 }
 
 VMM_SBI_EXT(sbi_ext_xvisor) = {

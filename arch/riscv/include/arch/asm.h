@@ -54,6 +54,8 @@
 #define SSTATUS_SIE	(1UL << 1)
 #define SSTATUS_SPIE	(1UL << 5)
 #define SSTATUS_SPP	(1UL << 8)
+#define SSTATUS_VS	(3UL << 9)
+#define SSTATUS_VS_INITIAL (1UL << 9)
 #define SSTATUS_FS	(3UL << 13)
 #define SSTATUS_FS_INITIAL (1UL << 13)
 #define SSTATUS_SUM	(1UL << 18)

@@ -1,7 +1,7 @@
 /*
  * The RISC-V part of a vCPU: the world-switch register block, the VS-level
  * CSRs that must be saved when another vCPU uses the hart, the guest's
- * floating-point state (saved lazily), and the SBI-visible state.
+ * floating-point and vector state (saved lazily), and the SBI-visible state.
  */
 #ifndef ARCH_VCPU_ARCH_H
 #define ARCH_VCPU_ARCH_H
@@ -12,6 +12,7 @@
 #include <vmm/vcpu.h>
 
 struct vcpu_aia;
+struct vcpu_vector;
 
 struct vcpu_csrs {
 	unsigned long vsstatus, vsie, vstvec, vsscratch, vsepc, vscause, vstval, vsatp;
@@ -25,6 +26,8 @@ struct vcpu_arch {
 	unsigned long fcsr;
 	uint64_t timer_deadline;	/* SBI TIME / vstimecmp, guest time */
 	bool fp_dirty;			/* guest FP registers changed since saved */
+	bool vec_dirty;			/* guest vector state changed since saved */
+	struct vcpu_vector *vec;	/* vector state (vcpu_vector.c), NULL: no V */
 	bool loaded;			/* VS state is on the hart */
 	volatile bool flush_vvma;	/* requested hfence.vvma before entry */
 	volatile bool flush_icache;	/* requested fence.i before entry */
@@ -46,7 +49,5 @@ void vcpu_timer_set(struct vcpu *v, uint64_t deadline);
  * if fence_i, its instruction cache, before it next runs guest code; waits
  * while v is inside the guest on another hart. */
 void vcpu_request_flush(struct vcpu *v, bool fence_i);
-/* Flush the G-stage TLB of the whole guest on every hart. */
-void gstage_flush_guest(struct guest *g);
 
 #endif

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <arch/isa_ext_ids.h>
+
 #define BASIC_LINE_MAX		255	/* characters in one command line */
 #define BASIC_ARGS_MAX		32	/* arguments in one command line */
 
@@ -46,26 +48,31 @@ size_t cmdlist_len(const char *p, size_t max);
  */
 char *cmdlist_next(char **cursor);
 
-/* Bits of the vendor SBI ISA_EXT query: 0-25 are the letters a-z. */
-#define ISA_EXT_SSAIA		26
-#define ISA_EXT_SMAIA		27
-#define ISA_EXT_SSTC		28
-#define ISA_EXT_SMSTATEEN	29
+/*
+ * Bits of the vendor SBI ISA_EXT query: 0-25 are the letters a-z, then
+ * the multi-letter extensions numbered in the hypervisor's
+ * <arch/isa_ext_ids.h> (the query's protocol): ISA_EXT_SSTC and so on.
+ */
 #define ISA_EXT_BIT(c)		(1ULL << ((c) - 'a'))
+#define ISA_EXT_ENUM(id, bit, name) ISA_EXT_##id = (bit),
+enum { ISA_EXT_IDS(ISA_EXT_ENUM) };
+#undef ISA_EXT_ENUM
 
 /*
  * What the firmware knows about the vCPU ISA: @vendor is false when the
  * vendor SBI extension is missing, and then @bits is ignored (rv64gc).
+ * The query answers the Zicbom and Zicboz block sizes in bytes.
  */
 struct isa_info {
 	bool vendor;
 	uint64_t bits;
+	uint32_t cbom_block, cboz_block;
 };
 
 /*
  * Write the riscv,isa string ("rv64" + letters in the order
- * iemafdqclbjtpvnhkorwyg + "_sstc", or "rv64gc") into @buf.
- * Returns its length or -ENOSPC.
+ * iemafdqclbjtpvnhkorwyg + "_<name>" of each multi-letter extension in
+ * bit order, or "rv64gc") into @buf.  Returns its length or -ENOSPC.
  */
 int isa_build_string(const struct isa_info *isa, char *buf, size_t size);
 

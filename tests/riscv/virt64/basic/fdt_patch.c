@@ -6,7 +6,8 @@
  * mode.  Also the fdt_override_u32 edit.  Pure libfdt code, no MMIO.
  * mmu-type is "riscv,sv39", which every RV64 host with an MMU supports
  * (Xvisor hard-codes sv48).  Besides riscv,isa, each cpu node gets
- * riscv,isa-base and riscv,isa-extensions, which newer kernels prefer.
+ * riscv,isa-base and riscv,isa-extensions, which newer kernels prefer, and
+ * riscv,cbom-block-size / riscv,cboz-block-size with Zicbom / Zicboz.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -122,9 +123,10 @@ static int drop_cpu_nodes(void *fdt, int cpus)
 }
 
 struct cpu_isa {
-	char isa[64];
-	char exts[192];
+	char isa[320];
+	char exts[384];
 	int exts_len;
+	uint32_t cbom_block, cboz_block;	/* 0: no such property */
 };
 
 static int add_cpu_intc(void *fdt, int cpu, uint32_t phandle)
@@ -169,6 +171,10 @@ static int add_cpu(void *fdt, int cpus, uint32_t i, const struct cpu_isa *ci)
 		err = fdt_setprop_string(fdt, cpu, "riscv,isa-base", "rv64i");
 	if (!err)
 		err = fdt_setprop(fdt, cpu, "riscv,isa-extensions", ci->exts, ci->exts_len);
+	if (!err && ci->cbom_block)
+		err = fdt_setprop_u32(fdt, cpu, "riscv,cbom-block-size", ci->cbom_block);
+	if (!err && ci->cboz_block)
+		err = fdt_setprop_u32(fdt, cpu, "riscv,cboz-block-size", ci->cboz_block);
 	if (!err)
 		err = add_cpu_intc(fdt, cpu, LINUX_CPU_PHANDLE_BASE + i);
 	return err;
@@ -185,6 +191,10 @@ static int patch_cpus(void *fdt, const struct linux_fdt_params *p)
 	ci.exts_len = isa_build_extensions(&p->isa, ci.exts, sizeof(ci.exts));
 	if (ci.exts_len < 0)
 		return -FDT_ERR_NOSPACE;
+	ci.cbom_block = p->isa.vendor && (p->isa.bits & (1ULL << ISA_EXT_ZICBOM)) ?
+				p->isa.cbom_block : 0;
+	ci.cboz_block = p->isa.vendor && (p->isa.bits & (1ULL << ISA_EXT_ZICBOZ)) ?
+				p->isa.cboz_block : 0;
 
 	cpus = root_child(fdt, "cpus");
 	if (cpus < 0)

@@ -3,8 +3,9 @@
  * string in the letter order Xvisor's firmware uses, and the
  * riscv,isa-extensions string list read by newer kernels.  Both come from
  * the bit mask returned by the vendor SBI ISA_EXT query, or describe rv64gc
- * when that extension is missing.  Ssaia is listed when the query reports
- * it (the hypervisor does so only for vCPUs backed by an AIA interrupt file).
+ * when that extension is missing.  Each multi-letter extension the query
+ * reports is listed by its name from <arch/isa_ext_ids.h> (Ssaia, for
+ * instance, only for vCPUs backed by an AIA interrupt file).
  */
 #include <errno.h>
 #include <string.h>
@@ -12,6 +13,12 @@
 #include "basic_lib.h"
 
 static const char isa_letter_order[] = "iemafdqclbjtpvnhkorwyg";
+
+static const char *const ext_names[ISA_EXT_ID_END] = {
+#define ISA_EXT_NAME(id, bit, name) [bit] = (name),
+	ISA_EXT_IDS(ISA_EXT_NAME)
+#undef ISA_EXT_NAME
+};
 
 /* What "rv64gc" stands for when the vendor query is not available. */
 #define ISA_GC_BITS	(ISA_EXT_BIT('i') | ISA_EXT_BIT('m') | ISA_EXT_BIT('a') | \
@@ -41,6 +48,7 @@ int isa_build_string(const struct isa_info *isa, char *buf, size_t size)
 	char letter[2] = { 0, 0 };
 	size_t pos = 0;
 	const char *c;
+	unsigned int i;
 
 	if (!isa->vendor)
 		return isa_append(buf, size, &pos, "rv64gc", false) ? (int)pos : -ENOSPC;
@@ -53,10 +61,13 @@ int isa_build_string(const struct isa_info *isa, char *buf, size_t size)
 		if (!isa_append(buf, size, &pos, letter, false))
 			return -ENOSPC;
 	}
-	if ((isa->bits & (1ULL << ISA_EXT_SSAIA)) && !isa_append(buf, size, &pos, "_ssaia", false))
-		return -ENOSPC;
-	if ((isa->bits & (1ULL << ISA_EXT_SSTC)) && !isa_append(buf, size, &pos, "_sstc", false))
-		return -ENOSPC;
+	for (i = ISA_EXT_ID_FIRST; i < ISA_EXT_ID_END; i++) {
+		if (!(isa->bits & (1ULL << i)) || !ext_names[i])
+			continue;
+		if (!isa_append(buf, size, &pos, "_", false) ||
+		    !isa_append(buf, size, &pos, ext_names[i], false))
+			return -ENOSPC;
+	}
 	return (int)pos;
 }
 
@@ -81,9 +92,9 @@ int isa_build_extensions(const struct isa_info *isa, char *buf, size_t size)
 			if (!isa_append(buf, size, &pos, base_exts[i], true))
 				return -ENOSPC;
 	}
-	if ((bits & (1ULL << ISA_EXT_SSAIA)) && !isa_append(buf, size, &pos, "ssaia", true))
-		return -ENOSPC;
-	if ((bits & (1ULL << ISA_EXT_SSTC)) && !isa_append(buf, size, &pos, "sstc", true))
-		return -ENOSPC;
+	for (i = ISA_EXT_ID_FIRST; i < ISA_EXT_ID_END; i++)
+		if ((bits & (1ULL << i)) && ext_names[i] &&
+		    !isa_append(buf, size, &pos, ext_names[i], true))
+			return -ENOSPC;
 	return (int)pos;
 }

@@ -18,11 +18,15 @@ static void print_banner(void)
 	struct sbiret id = sbi_ecall(SBI_EXT_BASE, SBI_BASE_IMPL_ID, 0, 0, 0);
 	struct sbiret impl = sbi_ecall(SBI_EXT_BASE, SBI_BASE_IMPL_VERSION, 0, 0, 0);
 	unsigned long v = ver.error ? 1 : (unsigned long)ver.value;	/* v0.1 */
+	char isa[320];
 
 	printf("RISC-V SBI specification v%lu.%lu detected\n", (v >> 24) & 0x7f, v & 0xffffff);
 	printf("RISC-V SBI implementation ID=0x%lx Version=0x%lx\n",
 	       id.error ? 0 : (unsigned long)id.value, impl.error ? 0 : (unsigned long)impl.value);
-	printf("RISC-V Virt64 Basic Firmware\n\n");
+	printf("RISC-V Virt64 Basic Firmware\n");
+	if (isa_build_string(sbi_isa(), isa, sizeof(isa)) >= 0)
+		printf("vCPU ISA: %s\n", isa);
+	printf("\n");
 }
 
 /* Count down boot_delay seconds; true unless a key stopped it. */

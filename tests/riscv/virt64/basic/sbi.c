@@ -7,7 +7,6 @@
 
 #define SBI_BASE_PROBE_EXT	3
 #define SBI_XVISOR_ISA_EXT	0
-#define ISA_EXT_QUERY_BITS	30	/* a-z, Ssaia, Smaia, Sstc, Smstateen */
 
 struct sbiret sbi_ecall(unsigned long eid, unsigned long fid, unsigned long a0,
 			unsigned long a1, unsigned long a2)
@@ -46,10 +45,15 @@ const struct isa_info *sbi_isa(void)
 		return &isa;
 	queried = true;
 	isa.vendor = sbi_probe(SBI_EXT_XVISOR);
-	for (bit = 0; isa.vendor && bit < ISA_EXT_QUERY_BITS; bit++) {
+	for (bit = 0; isa.vendor && bit < ISA_EXT_ID_END; bit++) {
 		r = sbi_ecall(SBI_EXT_XVISOR, SBI_XVISOR_ISA_EXT, bit, 0, 0);
-		if (!r.error && r.value)
-			isa.bits |= 1ULL << bit;
+		if (r.error || !r.value)
+			continue;
+		isa.bits |= 1ULL << bit;
+		if (bit == ISA_EXT_ZICBOM)
+			isa.cbom_block = (uint32_t)r.value;
+		if (bit == ISA_EXT_ZICBOZ)
+			isa.cboz_block = (uint32_t)r.value;
 	}
 	return &isa;
 }

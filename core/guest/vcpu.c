@@ -249,9 +249,7 @@ fail:
 
 bool vcpu_stop(struct vcpu *v)
 {
-	struct thread *t = v->thread;
-
-	if (t->state == THREAD_HALTED && __atomic_load_n(&t->cpu->current, __ATOMIC_ACQUIRE) != t)
+	if (thread_ended(v->thread))
 		return true;
 	/* Again on every call: a sibling may have restarted it meanwhile. */
 	v->exit_requested = true;

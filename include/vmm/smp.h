@@ -41,6 +41,7 @@ struct vmm_cpu {
 	struct thread *current;
 	struct thread *idle;
 	struct thread *migrating;	/* switched out, to move to another hart */
+	struct thread *exited;		/* halted, being switched out for good */
 	bool need_resched;
 	uint64_t switch_count;
 	uint64_t idle_ticks;

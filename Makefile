@@ -75,15 +75,21 @@ savedefconfig:
 	KCONFIG_CONFIG=$(KCONFIG_CONFIG) $(PYTHON) $(KCONFIG_PY)/savedefconfig.py \
 		--kconfig Kconfig --out $(BUILD)/defconfig
 
-# A fresh clone: install what is missing (kconfiglib included) first.
-$(KCONFIG_CONFIG):
-	@scripts/setup.sh
-	@$(MAKE) --no-print-directory generic-64b-defconfig
+# A fresh clone: install what is missing (kconfiglib included) first, then
+# the default configuration.  A Kconfig newer than the configuration: keep
+# its choices and give new options their defaults (olddefconfig).
+$(KCONFIG_CONFIG): Kconfig
+	@if [ -f $@ ]; then \
+		KCONFIG_CONFIG=$@ $(PYTHON) $(KCONFIG_PY)/olddefconfig.py Kconfig && touch $@; \
+	else \
+		scripts/setup.sh && $(MAKE) --no-print-directory generic-64b-defconfig; \
+	fi
 
 $(BUILD)/include/autoconf.h: $(KCONFIG_CONFIG) Kconfig
 	@mkdir -p $(dir $@)
 	KCONFIG_CONFIG=$(KCONFIG_CONFIG) $(PYTHON) $(KCONFIG_PY)/genconfig.py \
 		--header-path $@ Kconfig
+	@touch $@
 
 $(LIBFDT_DIR)/.complete:
 	@scripts/setup.sh

@@ -1,10 +1,12 @@
 /*
- * The `reset` and `shutdown` commands for the whole host.
+ * The `reset` and `shutdown` commands for the whole host; both sync the
+ * mounted filesystems first.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <vmm/arch_host.h>
 #include <vmm/cmd.h>
+#include <vmm/vfs.h>
 
 static void reset_usage(void)
 {
@@ -23,6 +25,8 @@ static int reset_exec(int argc, char **argv)
 		reset_usage();
 		return -EINVAL;
 	}
+	if (vfs_sync_all())
+		printf("Warning: some filesystems could not be synced\n");
 	printf("Resetting the host ...\n");
 	arch_system_reset();
 }
@@ -34,6 +38,8 @@ static int shutdown_exec(int argc, char **argv)
 		shutdown_usage();
 		return -EINVAL;
 	}
+	if (vfs_sync_all())
+		printf("Warning: some filesystems could not be synced\n");
 	printf("Shutting down the host ...\n");
 	arch_system_shutdown();
 }

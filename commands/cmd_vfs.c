@@ -1,7 +1,7 @@
 /*
  * The "vfs" command: usage and subcommand dispatch, plus the mount-table
- * subcommands (fslist, mplist, mount, umount) and the modifying ones (rm,
- * mkdir, rmdir, mv), which the read-only VFS refuses.
+ * subcommands (fslist, mplist, mount, umount) and the namespace-changing
+ * ones (rm, mkdir, rmdir, mv); file writing is in cmd_vfs_write.c.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -19,7 +19,8 @@ static void cmd_vfs_usage(void)
 	printf("   vfs mount <bdev> <path> [<wait_s>] | umount <path>\n");
 	printf("   vfs ls <dir>\n");
 	printf("   vfs cat|md5|sha256|rm|mkdir|rmdir|run|module_load <path>\n");
-	printf("   vfs mv <old> <new>\n");
+	printf("   vfs mv <old> <new> | cp <src> <dst> | write <path> [<words>...]\n");
+	printf("   vfs truncate <path> <size> | sync\n");
 	printf("   vfs fdt_load <dt_path> <root_name> <dtb> [<ovr>...]\n");
 	printf("   vfs guest_fdt_load <guest> <dtb> <vcpus> [<ovr>...]\n");
 	printf("   vfs host_load <pa> <file> [<off>] [<bytes>] | host_load_list <list>\n");
@@ -97,7 +98,7 @@ static int report_write(const char *path, int rc)
 	if (rc == -EROFS)
 		printf("%s: read-only filesystem\n", path);
 	else if (rc)
-		printf("%s: error %d\n", path, rc);
+		printf("%s: %s (error %d)\n", path, strerror(-rc), rc);
 	return rc;
 }
 
@@ -151,6 +152,10 @@ static const struct vfs_subcmd subcmds[] = {
 	{ "mkdir", 1, 1, vfs_cmd_mkdir },
 	{ "rmdir", 1, 1, vfs_cmd_rmdir },
 	{ "mv", 2, 2, vfs_cmd_mv },
+	{ "cp", 2, 2, cmd_vfs_cp },
+	{ "write", 1, VMM_CMD_MAX_ARGS, cmd_vfs_write },
+	{ "truncate", 2, 2, cmd_vfs_truncate },
+	{ "sync", 0, 0, cmd_vfs_sync },
 	{ "run", 1, 1, cmd_vfs_run },
 	{ "module_load", 1, 1, vfs_module_load },
 	{ "fdt_load", 3, VMM_CMD_MAX_ARGS, cmd_vfs_fdt_load },

@@ -24,3 +24,4 @@ vmm-objs-y += commands/cmd_rtcdev.o
 vmm-objs-y += commands/cmd_wallclock.o
 vmm-objs-y += commands/cmd_vdisk.o
 vmm-objs-y += commands/cmd_net.o
+vmm-objs-y += commands/cmd_vfs_write.o

@@ -5,3 +5,5 @@ vmm-objs-y += drivers/irqchip/aia_fdt.o
 vmm-objs-y += drivers/irqchip/imsic.o
 vmm-objs-y += drivers/irqchip/aplic.o
 vmm-objs-y += drivers/irqchip/imsic_guest.o
+vmm-objs-$(CONFIG_VIRTIO_BLK) += drivers/block/virtio_mmio_host.o
+vmm-objs-$(CONFIG_VIRTIO_BLK) += drivers/block/virtio_blk.o

@@ -2,7 +2,9 @@
  * The ns16550a / ns16550d / 8250 emulator: binds the 16550A register
  * model (uart8250_model.c) to a guest region.  Registers sit at
  * offset reg << reg_shift (region properties reg_shift, default 0, and
- * reg_io_width, default 1, any access width reaching the register byte);
+ * reg_io_width, default 1: an access wider than reg_io_width fails, so
+ * the guest takes an access fault, and a narrower one reaches the
+ * register byte);
  * transmitted bytes go to the vserial port "<guest>/<region>" (2048-byte
  * FIFO), input from that port fills the RX FIFO, and the interrupt line
  * (first cell of `interrupts`) follows the model's level through
@@ -27,6 +29,7 @@ struct uart8250 {
 	struct guest *guest;
 	unsigned int irq;
 	unsigned int reg_shift;
+	unsigned int io_width;
 	struct vserial *vs;
 };
 
@@ -72,8 +75,9 @@ static int uart_read(void *priv, uint64_t offset, unsigned int width, uint64_t *
 	int reg = uart_reg(u, offset);
 	unsigned long flags;
 
-	(void)width;
 	*val = 0;
+	if (width > u->io_width)
+		return -EINVAL;
 	if (reg < 0)
 		return 0;
 	spin_lock_irqsave(&u->lock, flags);
@@ -88,7 +92,8 @@ static int uart_write(void *priv, uint64_t offset, unsigned int width, uint64_t 
 	int reg = uart_reg(u, offset);
 	unsigned long flags;
 
-	(void)width;
+	if (width > u->io_width)
+		return -EINVAL;
 	if (reg < 0)
 		return 0;
 	spin_lock_irqsave(&u->lock, flags);
@@ -124,6 +129,7 @@ static int uart_config(struct uart8250 *u, const char *path)
 	}
 	u->irq = irq;
 	u->reg_shift = shift;
+	u->io_width = io_width;
 	return 0;
 }
 

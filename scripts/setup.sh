@@ -1,10 +1,12 @@
 #!/bin/sh
-# Installs the Debian packages the build and tests need (as root; others
-# are told the exact command) and fetches libfdt's sources into the cache.
+# Installs the Debian packages the build and every test need (as root;
+# others are told the exact command) and fetches libfdt's sources into the
+# cache.  README.md's Requirements lists the same packages: keep them in step.
+# A test whose tool is missing fails (tests/system/conftest.py need_tool).
 set -e
-PKGS="qemu-system-misc opensbi gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf \
-device-tree-compiler genext2fs python3-kconfiglib python3-pytest python3-pexpect \
-e2fsprogs cpio clang libclang-rt-14-dev"
+PKGS="make git xz-utils gcc gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf python3-kconfiglib \
+qemu-system-misc opensbi device-tree-compiler genext2fs e2fsprogs fdisk cpio debian-archive-keyring \
+python3-pytest python3-pexpect clang libclang-rt-14-dev"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

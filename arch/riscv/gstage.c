@@ -5,7 +5,8 @@
  * the alignment of both addresses and the remaining size allow (1 GiB,
  * 2 MiB, 4 KiB); emulated regions are never mapped, so every access to
  * them faults to the hypervisor.  Leaves carry U=1 (required for G-stage)
- * and pre-set A/D bits.
+ * and pre-set A/D bits.  A mapping is never replaced and never reaches
+ * beyond the mode's guest physical address width.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -91,6 +92,9 @@ static int map_one(struct gstage *gs, uint64_t gpa, uint64_t hpa, unsigned int l
 		}
 		table = table_of(*pte);
 	}
+	/* Never replace a mapping (or a table) already there. */
+	if (table[pte_index(gpa, leaf_level)] & PTE_V)
+		return -EEXIST;
 	table[pte_index(gpa, leaf_level)] = ((hpa >> 12) << 10) | prot | PTE_V | PTE_U | PTE_A |
 					    PTE_D;
 	return 0;
@@ -100,6 +104,9 @@ int gstage_map(struct gstage *gs, uint64_t gpa, uint64_t hpa, uint64_t size, boo
 {
 	uint64_t prot = PTE_R | PTE_X | (writable ? PTE_W : 0);
 
+	/* pte_index() drops the bits above the width: refuse, never alias. */
+	if (gpa + size < gpa || ((gpa + size - 1) >> gstage_gpa_bits()))
+		return -ERANGE;
 	while (size) {
 		unsigned int level = 0;
 		int rc;

@@ -48,3 +48,8 @@ const char *gstage_mode_name(void)
 		return "none";
 	}
 }
+
+unsigned int gstage_gpa_bits(void)
+{
+	return 12 + 9 * gstage_levels + 2;
+}

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <arch/gstage.h>
 #include <arch/gstage_guest.h>
 #include <vmm/guest.h>
 #include <vmm/guest_internal.h>
@@ -34,6 +35,11 @@ void arch_guest_deinit(struct guest *g)
 	gstage_destroy(g->arch);
 	free(g->arch);
 	g->arch = NULL;
+}
+
+unsigned int arch_guest_gpa_bits(void)
+{
+	return gstage_gpa_bits();
 }
 
 int arch_guest_map_region(struct guest *g, struct guest_region *r)

@@ -5,6 +5,8 @@
  * Compressed instructions are first expanded to their 32-bit equivalent,
  * the same way the hardware transforms them for htinst, so one decoder
  * of the 32-bit LOAD/STORE opcodes states every width and signedness.
+ * Atomics (LR, SC, AMOs) are not emulated; insn_atomic() only tells
+ * which access fault they take.
  */
 #include <errno.h>
 #include <arch/insn_decode.h>
@@ -12,6 +14,8 @@
 #define OPC_MASK	0x7fu
 #define OPC_LOAD	0x03u
 #define OPC_STORE	0x23u
+#define OPC_AMO		0x2fu
+#define AMO_LR		0x02u	/* funct5 of LR.W/LR.D */
 
 /* Compressed: quadrant (bits 1:0) and funct3 (bits 15:13). */
 #define C_MATCH_MASK	0xe003u
@@ -123,4 +127,13 @@ unsigned long mmio_load_extend(uint64_t val, const struct mmio_insn *m)
 	if (m->sign_extend)
 		return (unsigned long)((int64_t)(val << shift) >> shift);
 	return val << shift >> shift;
+}
+
+bool insn_atomic(unsigned long insn, bool *is_store)
+{
+	/* AMOs are 32 bits, so a raw and an htinst encoding look the same. */
+	if (insn > 0xffffffffUL || (insn & OPC_MASK) != OPC_AMO)
+		return false;
+	*is_store = ((insn >> 27) & 0x1f) != AMO_LR;
+	return true;
 }

@@ -75,7 +75,9 @@ void arch_cpu_init_local(struct vmm_cpu *cpu)
 				       (1UL << EXC_INST_PAGE_FAULT) | (1UL << EXC_LOAD_PAGE_FAULT) |
 				       (1UL << EXC_STORE_PAGE_FAULT));
 	csr_write(CSR_HIDELEG, (1UL << IRQ_VS_SOFT) | (1UL << IRQ_VS_TIMER) | (1UL << IRQ_VS_EXT));
-	csr_write(CSR_HCOUNTEREN, ~0UL);
+	/* Only time is virtualized (htimedelta); cycle and instret trap and
+	 * read the guest's time (vcpu_exit.c); hpmcounters are illegal. */
+	csr_write(CSR_HCOUNTEREN, HCOUNTEREN_TM);
 	csr_write(CSR_HVIP, 0);
 	arch_timer_init_cpu();
 	csr_set(CSR_SIE, 1UL << IRQ_S_SOFT);

@@ -4,7 +4,14 @@
  * and enters again; it only passes through the scheduler when the hart
  * must reschedule (time slice, IPI) or the vCPU blocks.  The VS CSRs, FP
  * and vector registers are saved and restored only around those
- * scheduling points, never on the fast exit path.
+ * scheduling points, never on the fast exit path.  Requests from other
+ * threads (fences) are bits in the vCPU's request word, set before the
+ * kick; the entry path publishes in_guest, then looks at everything
+ * posted to the vCPU once more, so nothing posted is left until the next
+ * exit.  A vCPU that comes to a hart from another, or after another vCPU
+ * ran there, flushes its VS-stage TLB (and, after a move, its instruction
+ * cache), and a G-stage table switch that keeps the shared VMID 0 flushes
+ * the G-stage TLB of that VMID, as the privileged spec requires.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -62,6 +69,7 @@ int arch_vcpu_init(struct vcpu *v, int node)
 		return -ENOMEM;
 	}
 	timer_event_init(&a->wakeup, NULL, v);
+	a->last_cpu = VCPU_NO_CPU;
 	return 0;
 }
 
@@ -89,6 +97,7 @@ void arch_vcpu_reset_regs(struct vcpu *v, uint64_t pc, uint64_t a0, uint64_t a1)
 
 	memset(&a->regs, 0, offsetof(struct vcpu_regs, host));
 	memset(&a->csrs, 0, sizeof(a->csrs));
+	memset(&a->sbi, 0, sizeof(a->sbi));
 	memset(a->fp, 0, sizeof(a->fp));
 	a->fcsr = 0;
 	a->regs.x[10] = a0;
@@ -104,7 +113,8 @@ void arch_vcpu_reset_regs(struct vcpu *v, uint64_t pc, uint64_t a0, uint64_t a1)
 	a->fp_dirty = false;
 	vcpu_vector_reset(v);
 	a->loaded = false;
-	a->flush_vvma = true;
+	/* The guest's images may have been (re)loaded by the host. */
+	__atomic_fetch_or(&a->requests, VCPU_REQ_VVMA | VCPU_REQ_FENCE_I, __ATOMIC_SEQ_CST);
 	v->irq_pending = 0;
 	v->irq_clear = 0;
 	timer_event_stop(&v->timer);
@@ -123,11 +133,22 @@ void vcpu_load(struct vcpu *v)
 	if (a->aia)
 		vcpu_aia_load(v);
 	cpu = this_cpu()->id;
-	if (csr_read(CSR_HGATP) != gs->hgatp)
+	if (csr_read(CSR_HGATP) != gs->hgatp) {
 		csr_write(CSR_HGATP, gs->hgatp);
+		/* VMID 0 is shared: another guest's G-stage entries may carry it. */
+		if (!gs->vmid)
+			gstage_hfence_vmid(0);
+	}
+	if (a->last_cpu != cpu) {
+		/* Entries cached here before the vCPU moved away are stale, and
+		 * code it wrote elsewhere may not be in this instruction cache. */
+		__atomic_fetch_or(&a->requests, VCPU_REQ_VVMA | VCPU_REQ_FENCE_I,
+				  __ATOMIC_SEQ_CST);
+		a->last_cpu = cpu;
+	}
 	if (last_loaded[cpu] != v) {
 		/* Another vCPU's VS-stage TLB entries may share our VMID. */
-		a->flush_vvma = true;
+		__atomic_fetch_or(&a->requests, VCPU_REQ_VVMA, __ATOMIC_SEQ_CST);
 		last_loaded[cpu] = v;
 	}
 	csr_write(CSR_HTIMEDELTA, -v->guest->time_base);
@@ -140,6 +161,8 @@ void vcpu_load(struct vcpu *v)
 	csr_write(CSR_VSCAUSE, a->csrs.vscause);
 	csr_write(CSR_VSTVAL, a->csrs.vstval);
 	csr_write(CSR_VSATP, a->csrs.vsatp);
+	csr_write(CSR_SCOUNTEREN, a->csrs.scounteren);
+	csr_write(CSR_SENVCFG, a->csrs.senvcfg);
 	csr_write(CSR_HVIP, a->csrs.hvip);
 	if (vcpu_uses_sstc(v))
 		csr_write(CSR_VSTIMECMP, a->csrs.vstimecmp);
@@ -163,6 +186,8 @@ void vcpu_put(struct vcpu *v)
 	a->csrs.vscause = csr_read(CSR_VSCAUSE);
 	a->csrs.vstval = csr_read(CSR_VSTVAL);
 	a->csrs.vsatp = csr_read(CSR_VSATP);
+	a->csrs.scounteren = csr_read(CSR_SCOUNTEREN);
+	a->csrs.senvcfg = csr_read(CSR_SENVCFG);
 	a->csrs.hvip = csr_read(CSR_HVIP);
 	if (vcpu_uses_sstc(v))
 		a->csrs.vstimecmp = csr_read(CSR_VSTIMECMP);
@@ -189,21 +214,31 @@ static void sync_interrupts(struct vcpu *v)
 		vcpu_aia_sync_hvip(v);
 }
 
-static void do_flushes(struct vcpu_arch *a)
+static void do_requests(struct vcpu_arch *a)
 {
-	if (a->flush_vvma) {
-		a->flush_vvma = false;
+	unsigned long req;
+
+	if (!__atomic_load_n(&a->requests, __ATOMIC_RELAXED))
+		return;
+	req = __atomic_exchange_n(&a->requests, 0, __ATOMIC_SEQ_CST);
+	if (req & VCPU_REQ_VVMA)
 		__asm__ __volatile__(".insn r 0x73, 0, 0x11, x0, x0, x0" : : : "memory");
-	}
-	if (a->flush_icache) {
-		a->flush_icache = false;
+	if (req & VCPU_REQ_FENCE_I)
 		__asm__ __volatile__("fence.i" : : : "memory");
-	}
 }
 
 static bool keep_running(struct vcpu *v)
 {
 	return v->state == VCPU_RUNNING && !v->reset_pending && !v->exit_requested;
+}
+
+/* Something was posted to the vCPU since the entry path last looked. */
+static bool posted(struct vcpu *v)
+{
+	struct vcpu_arch *a = v->arch;
+
+	return __atomic_load_n(&a->requests, __ATOMIC_RELAXED) || v->irq_pending ||
+	       v->irq_clear || !keep_running(v) || this_cpu()->need_resched;
 }
 
 void arch_vcpu_run_loop(struct vcpu *v)
@@ -221,10 +256,19 @@ void arch_vcpu_run_loop(struct vcpu *v)
 			continue;
 		}
 		sync_interrupts(v);
-		do_flushes(a);
-		v->in_guest = true;
+		if (a->sbi.sta_on)
+			sbi_sta_update(v);
+		do_requests(a);
+		/* Publish in_guest, then look again (pairs with arch_vcpu_kick):
+		 * a poster either is seen here or sees in_guest and kicks. */
+		__atomic_store_n(&v->in_guest, true, __ATOMIC_RELAXED);
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
+		if (posted(v)) {
+			__atomic_store_n(&v->in_guest, false, __ATOMIC_RELEASE);
+			continue;
+		}
 		arch_vcpu_run(&a->regs);
-		v->in_guest = false;
+		__atomic_store_n(&v->in_guest, false, __ATOMIC_RELEASE);
 		v->stats.exits++;
 		/* Dirty FP or vector state: note it, and mark it clean for the next exit. */
 		if ((a->regs.sstatus & SSTATUS_FS) == SSTATUS_FS) {
@@ -241,12 +285,38 @@ void arch_vcpu_run_loop(struct vcpu *v)
 	irq_enable();
 }
 
+/*
+ * The poster has stored its request (state, interrupt, request bit); the
+ * fence orders that store before the load of in_guest (pairs with the
+ * entry path).  thread->cpu is read after in_guest: a vCPU in the guest
+ * does not move.
+ */
 void arch_vcpu_kick(struct vcpu *v)
 {
-	struct vmm_cpu *cpu = v->thread->cpu;
+	struct vmm_cpu *cpu;
 
-	if (v->in_guest && cpu != this_cpu())
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (!__atomic_load_n(&v->in_guest, __ATOMIC_RELAXED))
+		return;
+	cpu = v->thread->cpu;
+	if (cpu != this_cpu())
 		smp_send_ipi(cpu, IPI_KICK);
+}
+
+void vcpu_request_flush(struct vcpu *v, bool fence_i)
+{
+	struct vcpu_arch *a = v->arch;
+	unsigned long bits = VCPU_REQ_VVMA | (fence_i ? VCPU_REQ_FENCE_I : 0);
+
+	__atomic_fetch_or(&a->requests, bits, __ATOMIC_SEQ_CST);
+	if (v == vcpu_current())
+		return;
+	arch_vcpu_kick(v);
+	/* Until v has left the guest or already taken the request: the kick
+	 * is an HS interrupt, which a guest cannot mask. */
+	while (__atomic_load_n(&v->in_guest, __ATOMIC_ACQUIRE) &&
+	       (__atomic_load_n(&a->requests, __ATOMIC_ACQUIRE) & bits))
+		__asm__ __volatile__("nop");
 }
 
 /*

@@ -1,10 +1,12 @@
 /*
  * Handling of guest exits: host interrupts taken while the guest ran, SBI
  * calls, guest page faults on emulated regions (decoded and sent to the
- * region's emulator), virtual-instruction traps (WFI, the AIA CSRs of an
- * emulated IMSIC file; anything else is an illegal instruction for the
- * guest), and everything that cannot be emulated, which halts the vCPU
- * with a register dump.
+ * region's emulator), virtual-instruction traps (WFI, reads of cycle and
+ * instret, the AIA CSRs of an emulated IMSIC file; anything else is an
+ * illegal instruction for the guest; the instruction is read from guest
+ * memory when stval is 0).  A device access the emulators cannot serve
+ * gets the access fault a bus would answer; an access outside the guest's
+ * memory map halts the vCPU with a register dump (xvisor-compat §8.1).
  */
 #include <stdio.h>
 #include <arch/asm.h>
@@ -17,6 +19,7 @@
 #include <vmm/guest.h>
 
 #define INSN_WFI 0x10500073UL
+#define INSN_OPC_SYSTEM 0x73
 
 void vcpu_redirect_trap(struct vcpu *v, unsigned long cause, unsigned long tval)
 {
@@ -48,10 +51,21 @@ static void halt(struct vcpu *v, const char *fmt, unsigned long long arg)
 	vcpu_halt(v, why);
 }
 
-static bool fetch_insn(struct vcpu *v, unsigned long *insn, bool *from_htinst)
+/* The instruction at the guest's pc, read with HLVX as the guest fetches. */
+static bool read_guest_insn(struct vcpu *v, unsigned long *insn)
 {
 	struct vcpu_arch *a = v->arch;
 	int fault;
+
+	csr_write(CSR_HSTATUS, a->regs.hstatus);
+	*insn = vcpu_read_insn(a->regs.sepc, &fault);
+	csr_clear(CSR_HSTATUS, HSTATUS_SPV);
+	return !fault;
+}
+
+static bool fetch_insn(struct vcpu *v, unsigned long *insn, bool *from_htinst)
+{
+	struct vcpu_arch *a = v->arch;
 
 	/* A transformed load/store has bit 0 set; 0 or a pseudo-instruction
 	 * means the hypervisor must read the instruction itself. */
@@ -65,17 +79,31 @@ static bool fetch_insn(struct vcpu *v, unsigned long *insn, bool *from_htinst)
 		     (a->regs.htval << 2) | (a->regs.stval & 3));
 		return false;
 	}
-	csr_write(CSR_HSTATUS, a->regs.hstatus);
-	*insn = vcpu_read_insn(a->regs.sepc, &fault);
-	csr_clear(CSR_HSTATUS, HSTATUS_SPV);
 	*from_htinst = false;
-	if (fault) {
+	if (!read_guest_insn(v, insn)) {
 		halt(v, "cannot read the faulting instruction at 0x%llx", a->regs.sepc);
 		return false;
 	}
 	return true;
 }
 
+/*
+ * What a device bus answers to an access it cannot serve: the load or
+ * store/AMO access fault, at the faulting guest virtual address (stval of
+ * the guest-page fault), the instruction not retired.
+ */
+static void access_fault(struct vcpu *v, bool store)
+{
+	vcpu_redirect_trap(v, store ? EXC_STORE_ACCESS : EXC_LOAD_ACCESS,
+			   vcpu_arch(v)->regs.stval);
+}
+
+/*
+ * An access to an emulated region is served only when it is a plain load
+ * or store, naturally aligned, and the emulator accepts its width at that
+ * offset; atomics, misaligned accesses, accesses wider than the device
+ * register and any other instruction take an access fault.
+ */
 static void handle_mmio(struct vcpu *v, bool store)
 {
 	struct vcpu_arch *a = v->arch;
@@ -83,7 +111,7 @@ static void handle_mmio(struct vcpu *v, bool store)
 	struct guest_region *r = guest_region_find(v->guest, gpa);
 	struct mmio_insn m;
 	unsigned long insn;
-	bool from_htinst;
+	bool from_htinst, atomic_store;
 	uint64_t val = 0;
 	int rc;
 
@@ -93,16 +121,22 @@ static void handle_mmio(struct vcpu *v, bool store)
 		return;
 	}
 	if (r->kind != REGION_VIRTUAL) {
-		if (store && r->kind == REGION_ROM)
-			vcpu_redirect_trap(v, EXC_STORE_ACCESS, a->regs.stval);
+		/* ROM is mapped readable: what faults there is a write or AMO. */
+		if (r->kind == REGION_ROM)
+			access_fault(v, true);
 		else
 			halt(v, "unexpected fault on guest memory at 0x%llx", gpa);
 		return;
 	}
 	if (!fetch_insn(v, &insn, &from_htinst))
 		return;
-	if (insn_decode_mmio(insn, from_htinst, &m) || m.is_store != store) {
-		halt(v, "cannot emulate the instruction 0x%llx on an emulated region", insn);
+	if (insn_atomic(insn, &atomic_store)) {
+		access_fault(v, atomic_store);
+		return;
+	}
+	if (insn_decode_mmio(insn, from_htinst, &m) || m.is_store != store ||
+	    (gpa & (m.width - 1))) {
+		access_fault(v, store);
 		return;
 	}
 	if (store) {
@@ -118,10 +152,34 @@ static void handle_mmio(struct vcpu *v, bool store)
 			a->regs.x[m.reg] = mmio_load_extend(val, &m);
 	}
 	if (rc) {
-		vcpu_redirect_trap(v, store ? EXC_STORE_ACCESS : EXC_LOAD_ACCESS, a->regs.stval);
+		access_fault(v, store);
 		return;
 	}
 	a->regs.sepc += m.insn_len;
+}
+
+/*
+ * cycle and instret, which hcounteren does not give the guest: a read
+ * (CSRRS/CSRRC with nothing to set or clear) returns the guest's time, so
+ * a guest learns nothing about the hart's other work.  A write, or a read
+ * from VU-mode that the guest's scounteren does not allow, is illegal.
+ */
+static bool emulate_counter(struct vcpu *v, unsigned long insn)
+{
+	struct vcpu_arch *a = v->arch;
+	unsigned int csr = insn >> 20, rd = (insn >> 7) & 0x1f;
+	unsigned int funct3 = (insn >> 12) & 7, rs1 = (insn >> 15) & 0x1f;
+
+	if ((insn & 0x7f) != INSN_OPC_SYSTEM || (csr != CSR_CYCLE && csr != CSR_INSTRET) ||
+	    (funct3 & 3) < 2 || rs1)
+		return false;
+	if (!(a->regs.sstatus & SSTATUS_SPP) &&
+	    !(csr_read(CSR_SCOUNTEREN) & (1UL << (csr - CSR_CYCLE))))
+		return false;
+	if (rd)
+		a->regs.x[rd] = vcpu_guest_time(v);
+	a->regs.sepc += 4;
+	return true;
 }
 
 static void handle_virtual_insn(struct vcpu *v)
@@ -130,14 +188,21 @@ static void handle_virtual_insn(struct vcpu *v)
 	unsigned long insn = a->regs.stval;
 
 	v->stats.csr_traps++;
+	/* stval may be 0 (the spec allows it): read the instruction then.  If
+	 * it cannot be read now, the guest executes it again and traps again. */
+	if (!insn && !read_guest_insn(v, &insn))
+		return;
 	if (insn == INSN_WFI) {
 		a->regs.sepc += 4;
 		if (!vcpu_has_pending_irq(v))
 			vcpu_wait_for_irq(v);
 		return;
 	}
+	if (emulate_counter(v, insn))
+		return;
 	if (a->aia && vcpu_aia_virtual_insn(v, insn))
 		return;
+	sbi_pmu_fw_count(v, SBI_PMU_FW_ILLEGAL_INSN);
 	vcpu_redirect_trap(v, EXC_ILLEGAL_INST, insn);
 }
 

@@ -15,6 +15,15 @@ uint64_t vcpu_guest_time(struct vcpu *v)
 	return timer_ticks() - v->guest->time_base;
 }
 
+/* Host time of a guest-time deadline, saturated: a far-future deadline
+ * must not wrap around to the past and fire at once. */
+static uint64_t host_deadline(struct vcpu *v, uint64_t deadline)
+{
+	uint64_t base = v->guest->time_base;
+
+	return deadline > UINT64_MAX - base ? UINT64_MAX : deadline + base;
+}
+
 static void sbi_timer_expired(struct timer_event *ev)
 {
 	vcpu_irq_assert(ev->priv, IRQ_VS_TIMER);
@@ -45,7 +54,7 @@ void vcpu_timer_set(struct vcpu *v, uint64_t deadline)
 	}
 	v->timer.fn = sbi_timer_expired;
 	v->timer.priv = v;
-	timer_event_start_at(&v->timer, deadline + v->guest->time_base);
+	timer_event_start_at(&v->timer, host_deadline(v, deadline));
 }
 
 void vcpu_timer_arm_wakeup(struct vcpu *v)
@@ -56,7 +65,7 @@ void vcpu_timer_arm_wakeup(struct vcpu *v)
 		return;
 	a->wakeup.fn = wakeup_expired;
 	a->wakeup.priv = v;
-	timer_event_start_at(&a->wakeup, a->csrs.vstimecmp + v->guest->time_base);
+	timer_event_start_at(&a->wakeup, host_deadline(v, a->csrs.vstimecmp));
 }
 
 void vcpu_timer_stop_wakeup(struct vcpu *v)
@@ -64,19 +73,4 @@ void vcpu_timer_stop_wakeup(struct vcpu *v)
 	struct vcpu_arch *a = v->arch;
 
 	timer_event_stop(&a->wakeup);
-}
-
-void vcpu_request_flush(struct vcpu *v, bool fence_i)
-{
-	struct vcpu_arch *a = v->arch;
-
-	a->flush_vvma = true;
-	if (fence_i)
-		a->flush_icache = true;
-	if (v == vcpu_current())
-		return;
-	arch_vcpu_kick(v);
-	/* Wait until a vCPU inside the guest on another hart has left it. */
-	for (unsigned int i = 0; i < 1000000 && v->in_guest && a->flush_vvma; i++)
-		__asm__ __volatile__("nop");
 }

@@ -1,6 +1,7 @@
 /*
  * Block device registry: a singly linked list of registered devices under
- * one lock, lookup by name, reference counting for users, and the byte-range
+ * one lock, lookup by name, reference counting for users (and whether a
+ * disk or partition overlapping a device is in use), and the byte-range
  * read helper that filesystems use (bounce buffer for partial blocks).
  */
 #include <errno.h>
@@ -93,6 +94,17 @@ void blockdev_put_ref(struct blockdev *dev)
 	spin_unlock(&bdev_lock);
 }
 
+bool blockdev_overlap_busy(struct blockdev *dev)
+{
+	bool busy = false;
+
+	spin_lock(&bdev_lock);
+	for (struct blockdev *d = bdev_list; d && !busy; d = d->next)
+		busy = d != dev && d->users && (d == dev->parent || d->parent == dev);
+	spin_unlock(&bdev_lock);
+	return busy;
+}
+
 int blockdev_count(void)
 {
 	int n = 0;
@@ -160,4 +172,9 @@ int blockdev_write_blocks(struct blockdev *dev, uint64_t lba, uint32_t count,
 	if (lba > dev->block_count || count > dev->block_count - lba)
 		return -EINVAL;
 	return dev->write(dev, lba, count, buf);
+}
+
+int blockdev_flush(struct blockdev *dev)
+{
+	return dev->flush ? dev->flush(dev) : 0;
 }

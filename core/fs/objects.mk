@@ -5,3 +5,6 @@ vmm-objs-y += core/fs/vfs_path.o
 vmm-objs-y += core/fs/vfs_file.o
 vmm-objs-y += core/fs/loadlist.o
 vmm-objs-y += core/fs/blockdev_wait.o
+vmm-objs-y += core/fs/partition.o
+vmm-objs-y += core/fs/vfs_write.o
+vmm-objs-y += core/fs/partition_table.o

@@ -1,8 +1,9 @@
 /*
  * VFS filesystem registry and mount table: the try order of the linked-in
  * filesystem drivers, mounting a block device at a path (trying each driver
- * in turn; a block device is mounted at most once), unmounting, and the reference counts that keep a busy mount in
- * place.
+ * in turn; a block device is mounted at most once), unmounting (the
+ * driver writes everything back), syncing all mounts, and the reference
+ * counts that keep a busy mount in place.
  */
 #include <errno.h>
 #include <string.h>
@@ -138,7 +139,8 @@ int vfs_mount(const char *bdev, const char *path, const char **fsname)
 	if (!m.bdev)
 		return -ENODEV;
 	/* the mount table is the only holder of references: one per mount */
-	rc = m.bdev->users > 1 ? -EBUSY : try_filesystems(m.bdev, &m);
+	rc = m.bdev->users > 1 || blockdev_overlap_busy(m.bdev) ? -EBUSY :
+	     try_filesystems(m.bdev, &m);
 	if (!rc) {
 		rc = insert_mount(&m);
 		if (rc)
@@ -214,4 +216,38 @@ int vfs_mount_get(int idx, struct vfs_mount_info *info)
 	}
 	spin_unlock(&mnt_lock);
 	return rc;
+}
+
+bool vfs_is_mount_point(const char *canon)
+{
+	bool found = false;
+
+	spin_lock(&mnt_lock);
+	for (int i = 0; i < VFS_MOUNT_MAX && !found; i++)
+		found = mounts[i].used && !strcmp(mounts[i].path, canon);
+	spin_unlock(&mnt_lock);
+	return found;
+}
+
+int vfs_sync_all(void)
+{
+	int first = 0;
+
+	for (int i = 0; i < VFS_MOUNT_MAX; i++) {
+		struct vfs_mnt *m = &mounts[i];
+		int rc;
+
+		spin_lock(&mnt_lock);
+		if (!m->used || !m->fs->sync) {
+			spin_unlock(&mnt_lock);
+			continue;
+		}
+		m->users++;
+		spin_unlock(&mnt_lock);
+		rc = m->fs->sync(m->sb);
+		vfs_mnt_put(m);
+		if (rc && !first)
+			first = rc;
+	}
+	return first;
 }

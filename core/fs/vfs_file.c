@@ -1,17 +1,12 @@
 /*
  * VFS file API on top of path resolution: open/read/close of regular files,
- * stat, directory listing, whole-file reads, and the modification calls
- * that a read-only VFS refuses with -EROFS.
+ * stat, directory listing and whole-file reads.  Modifications are in
+ * vfs_write.c.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include "vfs_priv.h"
-
-struct vfs_file {
-	struct vfs_node node;
-	uint64_t pos;
-};
 
 int vfs_open(const char *path, struct vfs_file **file)
 {
@@ -59,12 +54,24 @@ void vfs_fstat(struct vfs_file *file, struct vfs_stat *st)
 	*st = file->node.st;
 }
 
+int vfs_close_sync(struct vfs_file *file)
+{
+	struct vfs_mnt *m;
+	int rc = 0;
+
+	if (!file)
+		return 0;
+	m = file->node.mnt;
+	if (file->written && m->fs->sync)
+		rc = m->fs->sync(m->sb);
+	vfs_mnt_put(m);
+	free(file);
+	return rc;
+}
+
 void vfs_close(struct vfs_file *file)
 {
-	if (!file)
-		return;
-	vfs_mnt_put(file->node.mnt);
-	free(file);
+	vfs_close_sync(file);
 }
 
 static int do_stat(const char *path, bool follow, struct vfs_stat *st)
@@ -107,6 +114,7 @@ static int readdir_fill(void *arg, const char *name, size_t namelen, uint64_t in
 	rc = ctx->mnt->fs->stat(ctx->mnt->sb, ino, &st);
 	if (rc)
 		return rc;
+	st.dev = (uintptr_t)ctx->mnt;
 	memcpy(ctx->name, name, namelen);
 	ctx->name[namelen] = '\0';
 	return ctx->cb(ctx->arg, ctx->name, &st);
@@ -173,43 +181,4 @@ int vfs_read_file(const char *path, size_t max, char **buf, size_t *len)
 	*buf = b;
 	*len = size;
 	return 0;
-}
-
-/* Writes are refused on any path that a mounted filesystem holds. */
-static int refuse_write(const char *path)
-{
-	char canon[VFS_PATH_MAX];
-	const char *rest;
-	struct vfs_mnt *m;
-	int rc = vfs_canon(path, canon);
-
-	if (rc)
-		return rc;
-	m = vfs_mnt_find(canon, &rest);
-	if (!m)
-		return -ENOENT;
-	vfs_mnt_put(m);
-	return -EROFS;
-}
-
-int vfs_mkdir(const char *path)
-{
-	return refuse_write(path);
-}
-
-int vfs_rmdir(const char *path)
-{
-	return refuse_write(path);
-}
-
-int vfs_unlink(const char *path)
-{
-	return refuse_write(path);
-}
-
-int vfs_rename(const char *oldpath, const char *newpath)
-{
-	int rc = refuse_write(oldpath);
-
-	return rc == -EROFS ? refuse_write(newpath) : rc;
 }

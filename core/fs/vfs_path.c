@@ -125,6 +125,7 @@ static int walk_once(char *cur, bool follow, struct vfs_node *node)
 	}
 	node->mnt = m;
 	node->ino = ino;
+	node->st.dev = (uintptr_t)m;
 	return 0;
 }
 

@@ -25,6 +25,12 @@ struct vfs_node {
 	struct vfs_stat st;
 };
 
+struct vfs_file {
+	struct vfs_node node;
+	uint64_t pos;
+	bool written;			/* sync the filesystem at close */
+};
+
 /* Lexically canonicalise absolute path in (drop "", ".", resolve "..")
  * into out[VFS_PATH_MAX]: -EINVAL if relative, -ENAMETOOLONG. */
 int vfs_canon(const char *in, char *out);
@@ -33,6 +39,9 @@ int vfs_canon(const char *in, char *out);
  * the part of cur below the mount point.  NULL if nothing is mounted. */
 struct vfs_mnt *vfs_mnt_find(const char *cur, const char **rest);
 void vfs_mnt_put(struct vfs_mnt *mnt);
+
+/* Is canonical path the mount point of some mount? */
+bool vfs_is_mount_point(const char *canon);
 
 /* Resolve path; follow decides whether a final symlink is followed. */
 int vfs_resolve(const char *path, bool follow, struct vfs_node *node);

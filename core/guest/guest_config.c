@@ -113,6 +113,13 @@ static int parse_region(struct guest *g, int node, struct guest_region *r)
 			  (unsigned long long)r->gpa);
 		return -EINVAL;
 	}
+	if (r->gpa + r->size < r->gpa || ((r->gpa + r->size - 1) >> arch_guest_gpa_bits())) {
+		cfg_error(r->node_path, "guest_physical_addr 0x%llx + physical_size 0x%llx ends "
+			  "beyond the %u-bit guest physical address space",
+			  (unsigned long long)r->gpa, (unsigned long long)r->size,
+			  arch_guest_gpa_bits());
+		return -EINVAL;
+	}
 	if (!strcmp(manifest, "real")) {
 		r->kind = strstr(dtype, "rom") ? REGION_ROM : REGION_RAM;
 		return region_backing(r, node, dtype);
@@ -183,7 +190,7 @@ int guest_config_regions(struct guest *g)
 	if (!rc) {
 		qsort(g->regions, g->nregions, sizeof(g->regions[0]), cmp_region);
 		for (unsigned int i = 1; i < g->nregions && !rc; i++)
-			if (g->regions[i].gpa < g->regions[i - 1].gpa + g->regions[i - 1].size) {
+			if (g->regions[i].gpa - g->regions[i - 1].gpa < g->regions[i - 1].size) {
 				cfg_error(g->regions[i].node_path, "overlaps region %s",
 					  g->regions[i - 1].name);
 				rc = -EINVAL;

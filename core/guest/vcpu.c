@@ -13,6 +13,7 @@
 #include <vmm/devtree.h>
 #include <vmm/guest.h>
 #include <vmm/guest_internal.h>
+#include <vmm/spinlock.h>
 #include <vmm/vcpu.h>
 
 const char *vcpu_state_name(const struct vcpu *v)
@@ -66,14 +67,31 @@ void vcpu_irq_deassert(struct vcpu *v, unsigned int irq)
 		arch_vcpu_kick(v);
 }
 
+/* Serialises SBI hart starts: of two racing starts of one vCPU, one wins;
+ * the state moves from Reset to Running only if nothing else (halt, pause,
+ * reset) changed it meanwhile. */
+static spinlock_t hart_start_lock = SPINLOCK_INIT;
+
 int vcpu_hart_start(struct vcpu *v, uint64_t pc, uint64_t arg)
 {
-	if (v->state != VCPU_RESET)
+	enum vcpu_state reset = VCPU_RESET;
+	unsigned long flags;
+	bool started;
+
+	spin_lock_irqsave(&hart_start_lock, flags);
+	started = v->state == VCPU_RESET;
+	if (started) {
+		v->reset_pc = pc;
+		v->reset_a1 = arg;
+		v->reset_pending = true;
+		started = __atomic_compare_exchange_n(&v->state, &reset, VCPU_RUNNING, false,
+						      __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+	}
+	spin_unlock_irqrestore(&hart_start_lock, flags);
+	if (!started)
 		return -EBUSY;
-	v->reset_pc = pc;
-	v->reset_a1 = arg;
-	v->reset_pending = true;
-	set_state(v, VCPU_RUNNING);
+	arch_vcpu_kick(v);
+	thread_wake(v->thread);
 	return 0;
 }
 

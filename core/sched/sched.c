@@ -7,7 +7,9 @@
  * (thread_migrate) is switched out on its old hart and handed to the new
  * one only after its context is saved (sched_finish_switch); likewise a
  * thread whose body returned counts as ended (thread_ended, so it may be
- * freed) only once the switch away from it is complete.
+ * freed) only once the switch away from it is complete.  The time a
+ * thread waits on a run queue adds up in its wait_ticks (the steal time of
+ * a vCPU, SBI STA).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -55,6 +57,7 @@ void sched_enqueue(struct thread *t)
 		} else if (!t->on_rq) {
 			list_add_tail(&t->rq_node, &cpu->runq);
 			t->on_rq = true;
+			t->ready_since = timer_ticks();
 			t->state = THREAD_READY;
 			/* Wake-up preemption: a woken thread does not wait out a
 			 * whole slice behind one that has already run a while. */
@@ -167,6 +170,7 @@ void schedule(void)
 	uint64_t now;
 
 	spin_lock_irqsave(&cpu->rq_lock, flags);
+	now = timer_ticks();
 	prev->wake_pending = false;
 	if (prev->is_idle) {
 		prev->state = THREAD_READY;
@@ -178,6 +182,7 @@ void schedule(void)
 		prev->state = THREAD_READY;
 		list_add_tail(&prev->rq_node, &cpu->runq);
 		prev->on_rq = true;
+		prev->ready_since = now;
 	}
 	if (list_empty(&cpu->runq)) {
 		next = cpu->idle;
@@ -185,6 +190,7 @@ void schedule(void)
 		next = list_first_entry(&cpu->runq, struct thread, rq_node);
 		list_del_init(&next->rq_node);
 		next->on_rq = false;
+		next->wait_ticks += now - next->ready_since;
 	}
 	next->state = THREAD_RUNNING;
 	cpu->need_resched = false;
@@ -198,7 +204,6 @@ void schedule(void)
 		timer_event_stop(&slice_events[cpu->id]);
 	if (next == prev)
 		return;
-	now = timer_ticks();
 	prev->run_ticks += now - prev->last_start;
 	next->last_start = now;
 	next->switches++;

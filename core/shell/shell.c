@@ -2,9 +2,11 @@
  * The management shell thread: runs the boot commands (vmm.bootcmd or
  * /chosen/bootcmd), then reads lines at the `XVisor# ` prompt with the
  * line editor and executes them.  It is an ordinary thread, so guests keep
- * running while it waits for a key.
+ * running while it waits for a key.  Without a readable console device it
+ * says so once and sleeps until one is set.
  */
 #include <stdio.h>
+#include <vmm/chardev.h>
 #include <string.h>
 #include <vmm/bootargs.h>
 #include <vmm/cmd.h>
@@ -30,6 +32,20 @@ static void shell_putc(void *ctx, char c)
 	console_write_raw(&c, 1);
 }
 
+/* Say once why no command can be read, then sleep until that changes. */
+static void shell_wait_input(void)
+{
+	struct chardev *cd = console_get_device();
+
+	if (cd)
+		printf("shell: cannot read commands: console device %s has no input; waiting for one\n",
+		       cd->name);
+	else
+		printf("shell: cannot read commands: no console input device (no driver for %s); waiting for one\n",
+		       host_info.stdout_path ? host_info.stdout_path : "a console UART");
+	console_wait_readable();
+}
+
 static void shell_main(void *arg)
 {
 	char line[VMM_CMD_LINE_MAX];
@@ -39,11 +55,11 @@ static void shell_main(void *arg)
 	printf("\n");
 	lineedit_init(&shell_le, shell_getc, shell_putc, NULL);
 	for (;;) {
+		if (!console_can_read())
+			shell_wait_input();
 		printf(SHELL_PROMPT);
-		if (lineedit_read(&shell_le, line, sizeof(line)) < 0) {
-			thread_sleep_ns(100000000ULL);
+		if (lineedit_read(&shell_le, line, sizeof(line)) < 0)
 			continue;
-		}
 		vmm_cmd_exec_line(line);
 	}
 }

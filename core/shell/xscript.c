@@ -19,7 +19,7 @@ int xscript_exec(const char *name, const char *buf, size_t len, int *fail_line)
 {
 	size_t pos = 0, n;
 	char *line, *hash;
-	int lineno = 0, rc = 0;
+	int lineno = 1, rc = 0;
 
 	if (fail_line)
 		*fail_line = -1;

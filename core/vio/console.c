@@ -3,16 +3,20 @@
  * so lines from different harts do not interleave mid-character; before a
  * console device exists it goes to the architecture's early console.
  */
+#include <errno.h>
 #include <vmm/chardev.h>
 #include <vmm/console.h>
 #include <vmm/spinlock.h>
 
 static struct chardev *console_dev;
 static spinlock_t console_lock = SPINLOCK_INIT;
+/* Woken whenever the console device changes. */
+static struct waitq console_changed = WAITQ_INIT(console_changed);
 
 void console_set_device(struct chardev *cd)
 {
 	console_dev = cd;
+	waitq_wake_all(&console_changed);
 }
 
 struct chardev *console_get_device(void)
@@ -60,7 +64,27 @@ void console_putc(char c)
 	console_write(&c, 1);
 }
 
+bool console_can_read(void)
+{
+	struct chardev *cd = console_dev;
+
+	return cd && cd->read;
+}
+
+static bool readable(void *arg)
+{
+	(void)arg;
+	return console_can_read();
+}
+
+void console_wait_readable(void)
+{
+	waitq_wait_event(&console_changed, readable, NULL);
+}
+
 int console_getc(void)
 {
-	return console_dev ? chardev_getc(console_dev) : -1;
+	struct chardev *cd = console_dev;
+
+	return cd && cd->read ? chardev_getc(cd) : -ENODEV;
 }

@@ -96,9 +96,9 @@ int vdisk_attach(struct vdisk *vd, const char *bdev_name)
 
 	if (!bdev)
 		return -ENODEV;
-	if (bdev->block_size != VDISK_SECTOR_SIZE) {
+	if (bdev->block_size != VDISK_SECTOR_SIZE || blockdev_overlap_busy(bdev)) {
 		blockdev_put_ref(bdev);
-		return -EINVAL;
+		return bdev->block_size != VDISK_SECTOR_SIZE ? -EINVAL : -EBUSY;
 	}
 	swap_bdev(vd, bdev);
 	return 0;
@@ -157,7 +157,7 @@ int vdisk_flush(struct vdisk *vd)
 	int rc;
 
 	spin_lock_irqsave(&vd->lock, flags);
-	rc = vd->bdev ? 0 : -ENODEV;
+	rc = vd->bdev ? blockdev_flush(vd->bdev) : -ENODEV;
 	spin_unlock_irqrestore(&vd->lock, flags);
 	return rc;
 }

@@ -28,7 +28,11 @@ struct blockdev {
 	/* Read/write count whole blocks at lba; return 0 or -errno. */
 	int (*read)(struct blockdev *dev, uint64_t lba, uint32_t count, void *buf);
 	int (*write)(struct blockdev *dev, uint64_t lba, uint32_t count, const void *buf);
+	/* Make every completed write durable (optional: NULL when writes are
+	 * durable at once); 0 or -errno. */
+	int (*flush)(struct blockdev *dev);
 	void *priv;
+	struct blockdev *parent;	/* the disk of a partition, else NULL */
 	int users;			/* references, owned by blockdev.c */
 	struct blockdev *next;		/* registry link, owned by blockdev.c */
 };
@@ -52,6 +56,10 @@ struct blockdev *blockdev_wait(const char *name, unsigned long secs);
 struct blockdev *blockdev_get_ref(const char *name);
 void blockdev_put_ref(struct blockdev *dev);
 
+/* Is a device that overlaps dev (its disk, or one of its partitions)
+ * referenced?  Users that write (mounts, guest disks) refuse then. */
+bool blockdev_overlap_busy(struct blockdev *dev);
+
 /* Number of devices, and the idx-th one in registration order (or NULL). */
 int blockdev_count(void);
 struct blockdev *blockdev_get(int idx);
@@ -71,5 +79,8 @@ int blockdev_read_bytes(struct blockdev *dev, uint64_t off, void *buf, size_t le
 /* Write whole blocks; -EROFS on a read-only device or one without write. */
 int blockdev_write_blocks(struct blockdev *dev, uint64_t lba, uint32_t count,
 			  const void *buf);
+
+/* Make completed writes durable (see flush); 0 for a device without one. */
+int blockdev_flush(struct blockdev *dev);
 
 #endif

@@ -43,6 +43,8 @@ void vcpu_reset_and_start(struct vcpu *v, bool start);
 int arch_guest_init(struct guest *g);
 void arch_guest_deinit(struct guest *g);
 int arch_guest_map_region(struct guest *g, struct guest_region *r);
+/* Guest physical addresses the G-stage translates: [0, 1 << bits). */
+unsigned int arch_guest_gpa_bits(void);
 int arch_vcpu_init(struct vcpu *v, int node);
 void arch_vcpu_deinit(struct vcpu *v);
 void arch_vcpu_reset_regs(struct vcpu *v, uint64_t pc, uint64_t a0, uint64_t a1);

@@ -47,6 +47,8 @@ struct thread {
 	void *arg;
 	uint64_t time_slice_ns;
 	uint64_t run_ticks;
+	uint64_t wait_ticks;		/* runnable but not running (steal time) */
+	uint64_t ready_since;		/* queued at this time (on_rq) */
 	uint64_t last_start;
 	uint64_t switches;
 	void *priv;

@@ -29,7 +29,8 @@ void vdisk_for_each(void (*fn)(struct vdisk *vd, void *arg), void *arg);
 const char *vdisk_name(const struct vdisk *vd);
 
 /* Attach blockdev bdev (replacing any attached one): 0, -ENODEV if no such
- * block device, -EINVAL if its block size is not VDISK_SECTOR_SIZE.
+ * block device, -EINVAL if its block size is not VDISK_SECTOR_SIZE, -EBUSY
+ * if a disk or partition overlapping it is in use (blockdev.h).
  * Detach: 0, or -ENODEV if nothing is attached. */
 int vdisk_attach(struct vdisk *vd, const char *bdev);
 int vdisk_detach(struct vdisk *vd);
@@ -46,7 +47,8 @@ void vdisk_get_info(struct vdisk *vd, struct vdisk_info *info);
  * -EROFS (write to a read-only device) or the block device's error. */
 int vdisk_read(struct vdisk *vd, uint64_t sector, uint32_t count, void *buf);
 int vdisk_write(struct vdisk *vd, uint64_t sector, uint32_t count, const void *buf);
-/* Flush writes to stable storage: 0 or -ENODEV (RAM devices have none). */
+/* Flush writes to stable storage (the block device's flush; RAM disks
+ * have none): 0, -ENODEV or the device's error. */
 int vdisk_flush(struct vdisk *vd);
 
 #endif

@@ -20,6 +20,11 @@ struct waitq_entry {
 	struct list_head node;
 };
 
+#define WAITQ_INIT(name)                                                                           \
+	{                                                                                          \
+		.lock = SPINLOCK_INIT, .waiters = LIST_HEAD_INIT((name).waiters)                   \
+	}
+
 void waitq_init(struct waitq *wq);
 /* Sleep until cond(arg) is true. */
 void waitq_wait_event(struct waitq *wq, bool (*cond)(void *arg), void *arg);

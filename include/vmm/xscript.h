@@ -5,7 +5,8 @@
  * the line.  Each line goes through vmm_cmd_exec_line(), so ';' chains stop
  * at their first failure.  A line must be shorter than XSCRIPT_LINE_MAX
  * bytes.  Execution stops at the first failing (or too long) line, printing
- * "<name>: line<N>: failed (error <rc>)" with N counted from 0.
+ * "<name>: line<N>: failed (error <rc>)" with N counted from 1, as editors
+ * count (Xvisor counts from 0).
  */
 #ifndef VMM_XSCRIPT_H
 #define VMM_XSCRIPT_H
@@ -18,7 +19,7 @@
  * Run the script buf[0..len) named name (used in messages).  Returns 0 when
  * every line succeeded, else the failing line's code (-E2BIG for a line too
  * long, -ENOMEM if no line buffer) and, if fail_line is not NULL, stores
- * the failing line number there (-1 when nothing failed).
+ * the failing line number there (from 1; -1 when nothing failed).
  */
 int xscript_exec(const char *name, const char *buf, size_t len, int *fail_line);
 

@@ -29,6 +29,7 @@ int ext2_inode_read(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *in)
 	in->mode = ext2_le16(raw + 0);
 	in->size = ext2_le32(raw + 4);
 	in->mtime = ext2_le32(raw + 16);
+	in->dtime = ext2_le32(raw + 20);
 	in->links = ext2_le16(raw + 26);
 	in->blocks512 = ext2_le32(raw + 28) | (uint64_t)ext2_le16(raw + 116) << 32;
 	in->flags = ext2_le32(raw + 32);
@@ -97,6 +98,27 @@ int ext2_bmap(struct ext2_fs *fs, const struct ext2_inode *in, uint64_t lblk,
 	return indirect_map(fs, in, lblk, pblk);
 }
 
+/* Read whole blocks from lblk into dst, as many as are contiguous on disk
+ * (up to max, at least one): blocks read or -errno.  Metadata blocks
+ * still in the writer's cache are taken from there. */
+static int read_run(struct ext2_fs *fs, const struct ext2_inode *in, uint64_t lblk,
+		    uint64_t pblk, uint32_t max, uint8_t *dst)
+{
+	uint32_t n = 1;
+	uint64_t next;
+	int rc;
+
+	while (n < max && !ext2_bmap(fs, in, lblk + n, &next) && next == pblk + n &&
+	       next < fs->blocks_count)
+		n++;
+	rc = blockdev_read_bytes(fs->bdev, pblk * fs->block_size, dst,
+				 (size_t)n * fs->block_size);
+	for (uint32_t i = 0; !rc && i < n; i++)
+		ext2_cache_lookup(fs, pblk + i, 0, dst + (size_t)i * fs->block_size,
+				  fs->block_size);
+	return rc ? rc : (int)n;
+}
+
 ssize_t ext2_file_read(struct ext2_fs *fs, const struct ext2_inode *in,
 		       uint64_t off, void *buf, size_t len)
 {
@@ -117,10 +139,18 @@ ssize_t ext2_file_read(struct ext2_fs *fs, const struct ext2_inode *in,
 
 		if (chunk > len - done)
 			chunk = len - done;
-		if (!rc && pblk)
+		if (!rc && pblk && !boff && chunk == fs->block_size) {
+			rc = read_run(fs, in, pos / fs->block_size, pblk,
+				      (len - done) / fs->block_size, dst + done);
+			if (rc > 0) {
+				chunk = (size_t)rc * fs->block_size;
+				rc = 0;
+			}
+		} else if (!rc && pblk) {
 			rc = ext2_read_block(fs, pblk, boff, dst + done, chunk);
-		else if (!rc)
+		} else if (!rc) {
 			memset(dst + done, 0, chunk);
+		}
 		if (rc)
 			return done ? (ssize_t)done : rc;
 		done += chunk;

@@ -134,11 +134,23 @@ int ext2_fs_open(struct blockdev *bdev, struct ext2_fs **out)
 	if (!rc)
 		rc = parse_geometry(fs, sb);
 	if (!rc) {
+		fs->compat = ext2_le32(sb + 92);
+		fs->first_ino = ext2_le32(sb + 76) ? ext2_le32(sb + 84) : 11;
+		if (fs->first_ino <= EXT2_ROOT_INO || fs->first_ino > fs->inodes_count)
+			rc = bad_sb("first inode");
+	}
+	if (!rc) {
 		rc = ext2_inode_read(fs, EXT2_ROOT_INO, &root);
 		if (!rc && (root.mode & 0170000) != 0040000)
 			rc = -EIO;
 		if (rc)
 			printf("ext4: cannot read the root directory (error %d)\n", rc);
+	}
+	if (!rc)
+		ext2_check_writable(fs, sb);
+	if (fs && fs->writable) {
+		fs->sb_raw = sb;
+		sb = NULL;
 	}
 	free(sb);
 	if (rc) {
@@ -151,6 +163,8 @@ int ext2_fs_open(struct blockdev *bdev, struct ext2_fs **out)
 
 void ext2_fs_close(struct ext2_fs *fs)
 {
+	ext2_cache_free(fs);
+	free(fs->sb_raw);
 	free(fs);
 }
 
@@ -160,6 +174,8 @@ int ext2_read_block(struct ext2_fs *fs, uint64_t blk, uint32_t off, void *buf,
 	if (blk >= fs->blocks_count || off > fs->block_size ||
 	    len > fs->block_size - off)
 		return -EIO;
+	if (ext2_cache_lookup(fs, blk, off, buf, len))
+		return 0;
 	return blockdev_read_bytes(fs->bdev, blk * fs->block_size + off, buf, len);
 }
 
@@ -178,7 +194,7 @@ static int group_has_super(struct ext2_fs *fs, uint32_t g)
 }
 
 /* Block holding the descriptor of group g and its offset in that block. */
-static uint64_t desc_location(struct ext2_fs *fs, uint32_t g, uint32_t *off)
+static uint64_t desc_block(struct ext2_fs *fs, uint32_t g, uint32_t *off)
 {
 	uint32_t per_block = fs->block_size / fs->desc_size;
 	uint32_t meta = g / per_block;
@@ -192,16 +208,23 @@ static uint64_t desc_location(struct ext2_fs *fs, uint32_t g, uint32_t *off)
 	       group_has_super(fs, first);
 }
 
+int ext2_desc_location(struct ext2_fs *fs, uint32_t g, uint64_t *blk, uint32_t *off)
+{
+	if (g >= fs->groups)
+		return -EIO;
+	*blk = desc_block(fs, g, off);
+	return 0;
+}
+
 int ext2_inode_table(struct ext2_fs *fs, uint32_t group, uint64_t *blk)
 {
 	uint8_t d[64];
 	uint32_t off;
 	uint64_t where;
-	int rc;
+	int rc = ext2_desc_location(fs, group, &where, &off);
 
-	if (group >= fs->groups)
-		return -EIO;
-	where = desc_location(fs, group, &off);
+	if (rc)
+		return rc;
 	rc = ext2_read_block(fs, where, off, d, fs->desc_size >= 64 ? 64 : 32);
 	if (rc)
 		return rc;

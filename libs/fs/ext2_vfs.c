@@ -1,7 +1,8 @@
 /*
- * VFS glue of the ext2/3/4 reader: registers the "ext4" filesystem driver
- * and maps the VFS operations (inode numbers are ext2 inode numbers) onto
- * the superblock, inode and directory helpers.
+ * VFS glue of the ext2/3/4 driver: registers the "ext4" filesystem driver
+ * and maps the VFS read operations (inode numbers are ext2 inode numbers)
+ * onto the superblock, inode and directory helpers; the write operations
+ * are in ext2_vfsw.c.  Unmounting writes everything back first.
  */
 #include <errno.h>
 #include <vmm/vfs.h>
@@ -21,6 +22,7 @@ static int ext4_mount(struct blockdev *bdev, void **sb)
 
 static void ext4_unmount(void *sb)
 {
+	ext2w_sync(sb);
 	ext2_fs_close(sb);
 }
 
@@ -107,4 +109,10 @@ VMM_FILESYSTEM(ext4_fs) = {
 	.readdir = ext4_readdir,
 	.read = ext4_read,
 	.readlink = ext4_readlink,
+	.create = ext2w_create,
+	.write = ext2w_write,
+	.truncate = ext2w_truncate,
+	.remove = ext2w_remove,
+	.rename = ext2w_rename,
+	.sync = ext2w_sync,
 };

@@ -5,7 +5,8 @@
  * the decoder's invariants: width in {1,2,4,8}, reg < 32, insn_len 2 or 4
  * as bits [1:0] say, the output untouched on failure, the raw and htinst
  * views of a 32-bit instruction agreeing, bits above 31 rejected, and the
- * extension keeping the loaded bytes and filling the rest with 0s or sign.
+ * extension keeping the loaded bytes and filling the rest with 0s or sign;
+ * and an atomic (insn_atomic) never decoding as a plain access.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -63,6 +64,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint64_t val = 0x8badf00ddeadbeefULL;
 	struct mmio_insn raw, ht, ht_c;
 	int raw_ret, ht_ret;
+	bool is_store;
 
 	if (size < sizeof(insn))
 		return 0;
@@ -93,5 +95,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	check(decode(insn | 1UL << 32, false, &raw) == -EINVAL);
 	check(decode(insn | 1UL << 32, true, &ht) == -EINVAL);
+
+	/* An atomic is never served as a plain access, and only LR is a load. */
+	if (insn_atomic(insn, &is_store)) {
+		check(raw_ret && ht_ret);
+		check(is_store == (((insn >> 27) & 0x1f) != 2));
+	}
+	check(!insn_atomic(insn | 1UL << 32, &is_store));
 	return 0;
 }

@@ -16,17 +16,11 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, SharedShell
-from qemu import Qemu
+from conftest import ROOT, SharedShell, need_file, need_tool
 
 DATA_DIR = os.path.join(ROOT, "build", "test-data")
 SEED_BOOTCMD = ('vmm.bootcmd="vfs mount initrd /;vfs run /boot.xscript;'
                 'vfs cat /system/banner.txt"')
-
-
-def need_tool(name):
-    if not shutil.which(name):
-        pytest.skip("host tool %s not installed" % name)
 
 
 def write_tree(staging, files):
@@ -121,19 +115,15 @@ def host_listing(image, path):
 
 
 class DiskShell(SharedShell):
-    """A boot of a disk image shared by a module, restarted if it died."""
+    """A boot of a disk image shared by a module (see SharedShell)."""
 
     def __init__(self, name, kernel, initrd, append):
         self.initrd = initrd
         self.append = append
         super().__init__(name, kernel)
 
-    def restart(self):
-        if self.qemu:
-            self.qemu.close()
-        self.qemu = Qemu(self.log_path, kernel=self.kernel, initrd=self.initrd,
-                         append=self.append)
-        self.qemu.start()
+    def qemu_args(self):
+        return {"kernel": self.kernel, "initrd": self.initrd, "append": self.append}
 
 
 def disk_shell(request, label, initrd, append):
@@ -142,6 +132,5 @@ def disk_shell(request, label, initrd, append):
     path = request.config.getoption("--kernel")
     if not os.path.isfile(path):
         pytest.fail("%s not found: run make first" % path)
-    if not os.path.isfile(initrd):
-        pytest.skip("%s not built" % initrd)
+    need_file(initrd, "make disk")
     return DiskShell(request.module.__name__ + "-" + label, path, initrd, append)

@@ -7,9 +7,7 @@ tables.  Every wait has a timeout.
 import os
 import re
 
-import pytest
-
-from conftest import ROOT
+from conftest import ROOT, need_file
 
 DISK = os.path.join(ROOT, "build", "disk.img")
 DEMO_BOOTCMD = 'vmm.bootcmd="vfs mount initrd /;vfs run /boot.xscript"'
@@ -20,8 +18,7 @@ GUEST_TIMEOUT = 60
 
 def boot_disk(boot, bootcmd):
     """A fresh boot with build/disk.img and the given vmm.bootcmd."""
-    if not os.path.isfile(DISK):
-        pytest.skip("build/disk.img not built (make disk)")
+    need_file(DISK, "make disk")
     return boot(initrd=DISK, append=bootcmd)
 
 
@@ -55,6 +52,16 @@ def vcpu_states(q):
         if len(cols) >= 5 and cols[0].isdigit():
             states[cols[4]] = cols[3]
     return states
+
+
+def vcpu_rows(q):
+    """{vcpu name: (thread id, host cpu, affinity)} from `vcpu list`."""
+    rows = {}
+    for line in q.run("vcpu list").split("\n"):
+        cols = line.split()
+        if len(cols) >= 6 and cols[0].isdigit():
+            rows[cols[4]] = (cols[0], cols[1], cols[5])
+    return rows
 
 
 def used_pages(q):

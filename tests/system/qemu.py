@@ -98,17 +98,16 @@ class Qemu:
         self.child = None
         self.boot_log = ""
 
-    @property
-    def command_line(self):
-        return " ".join(shlex.quote(a) for a in [QEMU_BIN] + self.args)
-
-    def start(self, wait_prompt=True, timeout=BOOT_TIMEOUT):
-        """Start QEMU; unless told not to, wait for the first prompt and
-        return the console text before it (also kept as boot_log)."""
+    def start(self, wait_prompt=True, timeout=BOOT_TIMEOUT, command=None, cwd=None, env=None):
+        """Start QEMU, or `command` (an argv whose run ends in QEMU, such as
+        make run) in cwd with env; unless told not to, wait for the first
+        prompt and return the console text before it (also kept as
+        boot_log)."""
+        argv = command or [QEMU_BIN] + self.args
         os.makedirs(os.path.dirname(self.log_path) or ".", exist_ok=True)
         self.log = open(self.log_path, "a", encoding="utf-8", errors="replace")
-        self.mark("$ " + self.command_line)
-        self.child = pexpect.spawn(QEMU_BIN, self.args, encoding="utf-8",
+        self.mark("$ " + " ".join(shlex.quote(a) for a in argv))
+        self.child = pexpect.spawn(argv[0], argv[1:], cwd=cwd, env=env, encoding="utf-8",
                                    codec_errors="replace", timeout=timeout,
                                    echo=False, preexec_fn=raw_output)
         self.child.logfile_read = self.log

@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 
+import pexpect
 import pytest
 
 from qemu import BANNER_RE, QEMU_BIN, normalise
@@ -163,3 +164,34 @@ def test_runs_wherever_loaded(boot):
     assert "Total Online CPUs    : 1" in q.run("host info")
     assert "serial@10000000" in q.run("chardev list")
     assert "wallclock" in q.run("help")
+
+
+def dtb_without_console_driver(tmp_path):
+    """QEMU virt's own device tree with the console UART's compatible
+    changed to one OpenSBI drives but the hypervisor has no driver for, so
+    the hypervisor boots with output (through SBI) but no console input."""
+    dtb, dts = tmp_path / "virt.dtb", tmp_path / "virt.dts"
+    subprocess.run([QEMU_BIN, "-M", "virt,dumpdtb=%s" % dtb, "-m", "512M", "-smp", "1",
+                    "-nographic"], check=True, capture_output=True, timeout=30)
+    text = subprocess.run(["dtc", "-q", "-I", "dtb", "-O", "dts", str(dtb)], check=True,
+                          capture_output=True, text=True, timeout=30).stdout
+    assert text.count('"ns16550a"') == 1, "virt's UART not found in its device tree"
+    dts.write_text(text.replace('"ns16550a"', '"snps,dw-apb-uart"'))
+    subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", str(dtb), str(dts)],
+                   check=True, timeout=30)
+    return str(dtb)
+
+
+def test_no_console_input_waits(boot, tmp_path):
+    """Without a console input device the shell says once why it cannot
+    read commands and then blocks: no prompt, nothing more."""
+    q = boot(extra=["-dtb", dtb_without_console_driver(tmp_path)], wait_prompt=False)
+    got = q.expect(["waiting for one\r\n", "XVisor# "], timeout=60)
+    before = q.child.before
+    assert got == 0, "a prompt without an input device: %r" % q.tail()
+    assert BANNER_RE.search(normalise(before))
+    assert "shell: cannot read commands: no console input device" in before
+    # A spinning shell prints a prompt (or the message again) within 100 ms;
+    # a waiting one prints nothing more.
+    got = q.child.expect(["XVisor# ", "shell: ", pexpect.TIMEOUT, pexpect.EOF], timeout=3)
+    assert got == 2, "the shell went on after saying it waits: %r" % q.tail()

@@ -6,11 +6,11 @@ node, and each error printed with the shell still answering.  A separate
 boot edits the tree of a created guest and checks that guest still runs.
 """
 
-import os
 import re
 
 import pytest
 
+from conftest import need_file, shared_session
 from disk_images import SEED_BOOTCMD, disk_shell
 from guests import DISK, bind, unbind
 
@@ -27,8 +27,7 @@ def seed_shared(request):
 @pytest.fixture
 def dt(seed_shared, request):
     """The seed boot at a fresh prompt."""
-    seed_shared.sync(request.node.name)
-    return seed_shared.qemu
+    yield from shared_session(seed_shared, request)
 
 
 @pytest.fixture
@@ -152,8 +151,7 @@ def test_node_show_root(dt):
 def test_guest_runs_after_its_tree_is_edited(boot):
     """guest create took what it needs: deleting the created guest's
     vcpus node and its RAM size does not stop a kick, reset and re-kick."""
-    if not os.path.isfile(DISK):
-        pytest.skip("build/disk.img not built (make disk)")
+    need_file(DISK, "make disk")
     q = boot(initrd=DISK, append=SEED_BOOTCMD)
     assert q.run("devtree node del /guests/guest0/vcpus") == ""
     assert q.run("devtree attr del %s physical_size" % MEM0) == ""

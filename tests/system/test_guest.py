@@ -9,7 +9,7 @@ migration between harts.
 import re
 
 from guests import (DEMO_BOOTCMD, DISK, MOUNT_BOOTCMD, bind, boot_disk, guest_cmd, unbind,
-                    used_pages, vcpu_states)
+                    used_pages, vcpu_rows, vcpu_states)
 
 PROMPT = "basic# "
 GUEST_DTB = "/images/riscv/virt64-guest.dtb"
@@ -112,16 +112,6 @@ def test_missing_property_refused(boot):
     assert used_pages(q) == before
     assert not [n for n in vcpu_states(q) if n.startswith("g/")]
     assert re.search(r"^\s*\d+\s+g\s", q.run("guest list"), re.M) is None
-
-
-def vcpu_rows(q):
-    """{vcpu name: (thread id, host cpu, affinity)} from `vcpu list`."""
-    rows = {}
-    for line in q.run("vcpu list").split("\n"):
-        cols = line.split()
-        if len(cols) >= 6 and cols[0].isdigit():
-            rows[cols[4]] = (cols[0], cols[1], cols[5])
-    return rows
 
 
 def test_vcpu_migration(boot):

@@ -18,9 +18,7 @@ Four hypervisor boots, five Linux boots.
 import os
 import re
 
-import pytest
-
-from conftest import ROOT
+from conftest import ROOT, need_file
 from guests import bind, boot_disk, guest_cmd, unbind
 
 AIA_BOOTCMD = 'vmm.bootcmd="vfs mount initrd /;vfs run /aia.xscript"'
@@ -39,8 +37,7 @@ AIA_GUEST1 = ("vfs guest_fdt_load guest1 /images/riscv/virt64-aia-guest.dtb " + 
 
 
 def need_payload():
-    if not os.path.isfile(os.path.join(GUEST_DIR, "cmdlist")):
-        pytest.skip("no Linux payload on the disk (make payload disk)")
+    need_file(os.path.join(GUEST_DIR, "cmdlist"), "the Linux payload: make payload disk")
 
 
 def boot_linux(q, name):

@@ -25,7 +25,7 @@ import time
 
 import pytest
 
-from conftest import ROOT, log_file
+from conftest import ROOT, log_file, need_file
 from guests import used_pages, vcpu_states
 from qemu import Qemu, QemuError, normalise
 
@@ -50,8 +50,8 @@ syncs = itertools.count(1)
 
 
 def need_payload():
-    if not (os.path.isfile(DISK) and os.path.isfile(os.path.join(GUEST_DIR, "cmdlist"))):
-        pytest.skip("no Linux payload on the disk (make payload disk)")
+    need_file(DISK, "make disk")
+    need_file(os.path.join(GUEST_DIR, "cmdlist"), "the Linux payload: make payload disk")
 
 
 def kernel_release():
@@ -293,6 +293,16 @@ def test_uname(guest):
 def test_cpuinfo_two_harts(linux, guest):
     isas = check_cpuinfo(linux_cmd(guest, "cat /proc/cpuinfo"))
     check_guest_isa(linux.host_isa, isas)
+
+
+def test_hwrng_from_the_seed_guest(guest):
+    """The stock virt64 guest has a virtio entropy device: 32 bytes come out
+    of /dev/hwrng (not EIO) and the virtio_rng module is the source."""
+    out = linux_cmd(guest, "cat /sys/class/misc/hw_random/rng_available")
+    assert out.startswith("virtio_rng"), out
+    out = linux_cmd(guest, "head -c 32 /dev/hwrng | hexdump -v -e '1/1 \"%02x\"'; echo")
+    assert re.fullmatch(r"[0-9a-f]{64}\n", out), out
+    assert len(set(re.findall("..", out))) > 8, out
 
 
 def test_ttys0_interrupts_count_while_typing(guest):

@@ -24,6 +24,7 @@ LINUX = os.path.join(ROOT, "tests", "riscv", "virt64", "linux")
 sys.path.insert(0, LINUX)
 
 import initramfs  # noqa: E402
+from conftest import need_file  # noqa: E402
 import layout  # noqa: E402
 
 MiB = 1 << 20
@@ -172,8 +173,7 @@ def test_fetch_uses_a_verified_cache_without_apt(tmp_path):
 
 def test_generated_payload_matches_its_files():
     out = os.path.join(ROOT, "build", "guest")
-    if not os.path.exists(os.path.join(out, "cmdlist")):
-        pytest.skip("no build/guest payload (make payload)")
+    need_file(os.path.join(out, "cmdlist"), "the Linux payload: make payload")
     with open(os.path.join(out, "Image"), "rb") as f:
         _, image_size = layout.image_header(f.read(64))
     p = layout.plan(os.path.getsize(os.path.join(out, "Image")), image_size,

@@ -10,9 +10,7 @@ import os
 import re
 import time
 
-import pytest
-
-from conftest import ROOT
+from conftest import ROOT, need_file
 
 TOLERANCE_S = 300
 TIME_RE = re.compile(r"^(\w{3}) (\w{3}) +(\d+) (\d\d):(\d\d):(\d\d) UTC([+-]\d+:\d\d)? (\d+)$",
@@ -91,8 +89,7 @@ def test_set_time_and_resync(shell):
 def test_guest_reads_goldfish_rtc(boot):
     """The basic firmware hexdumps its RTC registers: TIME_LOW, TIME_HIGH
     (little endian) are the host's wall clock in ns."""
-    if not os.path.isfile(DISK):
-        pytest.skip("build/disk.img not built (make disk)")
+    need_file(DISK, "make disk")
     q = boot(initrd=DISK, append=DEMO_BOOTCMD)
     assert "guest0: Created" in q.boot_log
     assert "guest0: Kicked" in q.run("guest kick guest0")

@@ -314,9 +314,12 @@ def test_history_skips_empty_lines(shell):
 
 
 def test_history_holds_ten_entries(shell):
+    """After 11 lines the oldest kept is the 10th newest: walking up 11
+    times stops at it (a longer history would reach h0, a shorter one would
+    stop before h1)."""
     for i in range(11):
         assert shell.run("echo h%d" % i) == "h%d\n" % i
-    assert shell.run_keys(KEY_UP * 10) == "h1\n"
+    assert shell.run_keys(KEY_UP * 11) == "h1\n"
 
 
 def test_line_limit_255(shell):

@@ -10,10 +10,7 @@ the same guest has no V.
 
 import re
 
-import os
-
-import pytest
-
+from conftest import need_file
 from guests import DISK, vcpu_states
 from test_guest_aia import vcpu_ids
 
@@ -55,8 +52,7 @@ class VecConsoles:
 
 
 def test_vector_state_isolated_across_switches_and_migration(boot):
-    if not os.path.isfile(DISK):
-        pytest.skip("build/disk.img not built (make disk)")
+    need_file(DISK, "make disk")
     q = boot(smp=2, cpu=VECTOR_CPU, initrd=DISK, append=VECTEST_BOOTCMD)
     assert "vecA: Created" in q.boot_log and "vecB: Created" in q.boot_log
     ids = vcpu_ids(q)
@@ -93,8 +89,7 @@ def test_no_vector_without_host_v(boot):
     """On a host without V the vCPU has no V, whatever its configuration:
     the guest's first vector access (reading vlenb) is its own illegal
     instruction trap, and the hypervisor carries on."""
-    if not os.path.isfile(DISK):
-        pytest.skip("build/disk.img not built (make disk)")
+    need_file(DISK, "make disk")
     q = boot(initrd=DISK, append=VECTEST_BOOTCMD)
     assert "vecA: Kicked" in q.run("guest kick vecA")
     q.send("vserial bind vecA/uart0\r")

@@ -1,10 +1,11 @@
 """virtio-mmio for guests, on the demo guest (guest0 of boot.xscript):
 from the hypervisor side the virtio-blk vdisk (list, info, attach of the
-`initrd` RAM disk, detach, errors) and the virtio-console vserial port;
+`initrd` RAM disk, detach, errors) and that the virtio console is listed
+as a vserial port;
 from the guest side, the basic firmware's byte-wise hexdump of the
-virtio-mmio slots (magic, version 1, device ID, vendor): net, blk and
-console answer with their IDs, the unimplemented rpmsg and input slots
-with 0.
+virtio-mmio slots (magic, version 1, device ID, vendor): net, blk,
+console and rng answer with their IDs, the unimplemented rpmsg and input
+slots with 0.
 """
 
 import os
@@ -12,7 +13,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, need_file
 
 DISK = os.path.join(ROOT, "build", "disk.img")
 DEMO_BOOTCMD = 'vmm.bootcmd="vfs mount initrd /;vfs run /boot.xscript"'
@@ -22,8 +23,7 @@ VENDOR = "58 56 53 52"
 
 @pytest.fixture
 def demo(boot):
-    if not os.path.isfile(DISK):
-        pytest.skip("build/disk.img not built (make disk)")
+    need_file(DISK, "make disk")
     q = boot(initrd=DISK, append=DEMO_BOOTCMD)
     assert "guest0: Created" in q.boot_log
     return q
@@ -64,11 +64,13 @@ def test_vdisk_commands(demo):
     assert "Usage:" in demo.run("vdisk attach guest0/virtio-blk0")
 
 
-def test_virtio_console_vserial(demo):
+def test_virtio_console_port_listed(demo):
+    """The virtio console is a vserial port beside the UART.  The basic
+    firmware has no virtio driver, so no data moves here: bytes both ways
+    through the port are test_virtio_linux.py::test_hvc0_through_vserial."""
     out = demo.run("vserial list")
     names = re.findall(r"^ (guest0/\S+)", out, re.M)
     assert names[:2] == ["guest0/uart0", "guest0/virtio-con0"], out
-    assert demo.run("vserial dump guest0/virtio-con0").startswith("[guest0/virtio-con0] ")
 
 
 def hexdump(q, addr):
@@ -84,7 +86,7 @@ def test_guest_probes_virtio_slots(demo):
     demo.send("vserial bind guest0/uart0\r")
     demo.expect_exact("basic# ", timeout=30)
     for addr, dev_id in ((0x20000000, 1), (0x20001000, 2), (0x20002000, 3),
-                         (0x20003000, 0), (0x20004000, 0)):
+                         (0x20003000, 0), (0x20004000, 0), (0x20005000, 4)):
         assert hexdump(demo, addr) == "%s 01 00 00 00 %02x 00 00 00 %s" % (
             MAGIC, dev_id, VENDOR), hex(addr)
     # Config space of the blk slot: capacity 0 (no media), then seg_max.

@@ -1,16 +1,16 @@
 """virtio-mmio devices seen by the Linux guest (the initramfs loads the
 kernel package's virtio modules), on two hypervisor boots.
 
-Block, console and entropy share one boot of the demo guest (its
-virtio-input slot turned into virtio-rng, type 4, which the stock
-configuration does not have): before the kick, a 1 MiB shmem object is filled with /system/banner.txt by
+Block, console and entropy share one boot of the demo guest (its stock
+virtio-rng0 slot is the entropy device): before the kick, a 1 MiB shmem
+object is filled with /system/banner.txt by
 `vfs host_load`, made an rbd and attached to guest0/virtio-blk0 with
 `vdisk attach`.  Linux then reads the banner back from /dev/vda, writes a
 tag at sector 8 that `blockdev dump8` shows on the host, opens /dev/hvc0
 whose output appears on `vserial bind guest0/virtio-con0` (and typed
-input comes back), and reads /dev/hwrng.  The guest DTB also has a virtio
-slot of a type this hypervisor does not implement (rpmsg 7): Linux boots
-and probes past it.
+input comes back), and reads /dev/hwrng.  The guest DTB also has virtio
+slots of types this hypervisor does not implement (rpmsg 7, input 18):
+Linux boots and probes past them.
 
 Network: one boot with switch br0 created first, then guest0 and guest1
 (one vCPU and 128 MiB each, net0 on br0); both configure eth0 and ping
@@ -21,7 +21,6 @@ counted, and `net switch destroy br0` is refused while they are attached.
 import hashlib
 import os
 import re
-import time
 
 import pytest
 
@@ -32,7 +31,6 @@ from test_linux import (DISK, FIRMWARE_PROMPT, GUEST_PROMPT, LINUX_TIMEOUT, MOUN
 
 GUEST_DTB = "/images/riscv/virt64-guest.dtb"
 NOR_LIST = "/images/riscv/virt64/nor_flash.list"
-INPUT_SLOT = "/guests/guest0/aspace/virtio-input0"
 BANNER = "/system/banner.txt"
 BANNER_SRC = os.path.join(ROOT, "tests", "riscv", "virt64", "banner.txt")
 BLK_SIZE = 0x100000
@@ -68,19 +66,20 @@ class Session:
         self.banner = b""
 
 
-def setup_blk_guest(q, size=BLK_SIZE):
-    """From XVisor# (disk mounted): guest0 created and loaded, its input
-    slot an entropy device, an rbd of size bytes starting with the banner
+def setup_blk_guest(q, size=BLK_SIZE, bdev=None):
+    """From XVisor# (disk mounted): guest0 created and loaded, an rbd of
+    size bytes starting with the banner (or the host block device bdev)
     attached as its disk, then booted to the Linux shell (bound to
     guest0/uart0).  Returns the console log of the boot."""
     assert "Error" not in q.run("shmem create default 0x1000000 21")
     out = q.run("vfs guest_fdt_load guest0 %s 2 %s shmem0,shared_mem,string,default"
                 % (GUEST_DTB, "mem0,physical_size,physsize,0x10000000"))
     assert "Error" not in out, out
-    # The stock configuration has no entropy slot: input (18) becomes one.
-    assert q.run("devtree attr set %s virtio_type uint32 4" % INPUT_SLOT) == ""
     assert "guest0: Created" in q.run("guest create guest0")
     assert "Error" not in q.run("vfs guest_load_list guest0 " + NOR_LIST, timeout=60)
+    if bdev:
+        assert q.run("vdisk attach guest0/virtio-blk0 " + bdev) == ""
+        return autoexec_linux(q)[1]
     assert q.run("shmem create vdblk 0x%x 21" % size).startswith("Created vdblk")
     pa = shmem_pa(q, "vdblk")
     out = q.run("vfs host_load 0x%x %s" % (pa, BANNER))
@@ -147,8 +146,12 @@ def test_hwrng_yields_bytes(blk):
 
 
 def test_hvc0_through_vserial(blk):
+    """Bytes move both ways through the virtio console's vserial port.
+    Output written while nobody is bound waits in the port and comes out
+    at the bind; keys typed while bound reach a reader of /dev/hvc0 (the
+    shell's `wait` returns once it has read all 9)."""
     q = blk.q
-    out = linux_cmd(q, "ls /dev/hvc0 && (sleep 2; echo hvc-out-check > /dev/hvc0) &")
+    assert linux_cmd(q, "echo hvc-out-check > /dev/hvc0; echo $?") == "0\n"
     to_host(q)
     q.send("vserial bind guest0/virtio-con0\r")
     q.expect_exact("hvc-out-check", timeout=30)
@@ -156,24 +159,22 @@ def test_hvc0_through_vserial(blk):
     q.send("vserial bind guest0/uart0\r")
     q.send("\r")
     guest_wait(q, GUEST_PROMPT, 30)
-    # Input typed on the virtio console reaches a reader of /dev/hvc0.
     linux_cmd(q, "(stty raw -echo; head -c 9 >/tmp/hvc.in) </dev/hvc0 &")
     to_host(q)
     q.send("vserial bind guest0/virtio-con0\r")
-    time.sleep(1)
+    q.expect_exact("[guest0/virtio-con0] ")
     q.send("hvc-in-ok")
-    time.sleep(1)
     to_host(q)
     q.send("vserial bind guest0/uart0\r")
     q.send("\r")
     guest_wait(q, GUEST_PROMPT, 30)
-    out = linux_cmd(q, "sleep 1; cat /tmp/hvc.in; echo")
+    out = linux_cmd(q, "wait; cat /tmp/hvc.in; echo")
     assert "hvc-in-ok" in out, out
 
 
 def test_unimplemented_virtio_types_still_boot(blk):
     out = linux_cmd(blk.q, "ls /sys/bus/virtio/devices/")
-    assert len(out.split()) == 4, out   # net, blk, console, rng; rpmsg is an empty slot
+    assert len(out.split()) == 4, out   # net, blk, console, rng; rpmsg and input are empty slots
 
 
 def boot_linux_1cpu(q, g):

@@ -9,7 +9,8 @@ EXT2_DATA := $(BUILD)/unit/ext2-data
 EXT2_TREE := $(EXT2_DATA)/tree
 EXT2_MKE2FS := mke2fs -q -F -E root_owner=0:0 -d $(EXT2_TREE)
 VFS_CORE_SRCS := core/fs/blockdev.c core/fs/rbd.c core/fs/vfs.c core/fs/vfs_path.c \
-	core/fs/vfs_file.c $(wildcard libs/fs/ext2_*.c) libs/fs/cpio.c
+	core/fs/vfs_file.c core/fs/vfs_write.c $(wildcard libs/fs/ext2_*.c) libs/fs/cpio.c \
+	core/time/wallclock.c
 ext2-srcs := tests/unit/test_ext2.c tests/unit/vfs_walk.c $(VFS_CORE_SRCS) \
 	$(EXT2_DATA)/paths.c
 

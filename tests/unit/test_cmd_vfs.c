@@ -1,7 +1,8 @@
 /*
  * The blockdev, rbd and vfs commands run through the shell executor over
  * the genext2fs test image: mount messages, ls/cat/md5 output, xscript
- * runs, read-only refusals, host_load, and the arguments handed to the
+ * runs, writing (mkdir, write, cp, truncate, mv, rm, rmdir) and a cpio's
+ * read-only refusals, host_load, and the arguments handed to the
  * device-tree loaders (replaced here by recording fakes; blockdev_wait
  * does not sleep here), and guest loads into a fake guest "g0" whose
  * memory is a 4 KiB buffer at guest physical address 0.
@@ -157,21 +158,76 @@ UNIT_TEST(cat_and_digests)
 	CHECK_EQ(rc_of_last, -ENOENT);
 }
 
-UNIT_TEST(run_and_read_only)
+UNIT_TEST(run_and_write)
 {
 	setup();
 	CHECK_STR(run("vfs run /script.xscript"), "hello from script\n");
 	CHECK_EQ(rc_of_last, 0);
-	CHECK(strstr(run("vfs mkdir /x"), "/x: read-only filesystem\n"));
-	CHECK_EQ(rc_of_last, -EROFS);
-	run("vfs rm /hello.txt");
-	CHECK_EQ(rc_of_last, -EROFS);
-	run("vfs mv /hello.txt /y");
-	CHECK_EQ(rc_of_last, -EROFS);
+	/* the ext2 image is writable: work in a scratch directory, removed
+	 * at the end so that the other tests see the image unchanged */
+	CHECK_STR(run("vfs mkdir /scratch"), "");
+	CHECK_EQ(rc_of_last, 0);
+	CHECK_STR(run("vfs write /scratch/f hello   world"), "");
+	CHECK_STR(run("vfs cat /scratch/f"), "hello world");
+	CHECK_STR(run("vfs cp /hello.txt /scratch/g"), "Copied 13 bytes to /scratch/g\n");
+	CHECK_STR(run("vfs md5 /scratch/g"), "MD5 Digest: 6ba60e2443efcdd8f828ba67600991d3\n");
+	CHECK(strstr(run("vfs cp /scratch/g /scratch/../scratch/g"),
+		     "/scratch/g and /scratch/../scratch/g are the same file\n"));
+	CHECK_EQ(rc_of_last, -EINVAL);
+	CHECK_STR(run("vfs md5 /scratch/g"), "MD5 Digest: 6ba60e2443efcdd8f828ba67600991d3\n");
+	CHECK_STR(run("vfs truncate /scratch/g 5"), "");
+	CHECK_STR(run("vfs cat /scratch/g"), "Hello");
+	CHECK_STR(run("vfs mv /scratch/g /scratch/h"), "");
+	CHECK(strstr(run("vfs cat /scratch/g"), "(error -2)"));
+	CHECK_STR(run("vfs write /scratch/empty"), "");
+	CHECK_STR(run("vfs sha256 /scratch/empty"),
+		  "SHA-256 Digest: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n");
+	CHECK(strstr(run("vfs rmdir /scratch"), "/scratch: Directory not empty (error -39)\n"));
+	CHECK_EQ(rc_of_last, -ENOTEMPTY);
+	CHECK(strstr(run("vfs cp /nope /scratch/x"), "Failed to open /nope: No such file or directory (error -2)\n"));
+	CHECK(strstr(run("vfs cp /hello.txt /nodir/x"), "Failed to create /nodir/x: No such file or directory (error -2)\n"));
+	CHECK(strstr(run("vfs truncate /scratch/f lots"), "Bad size lots\n"));
+	CHECK_EQ(rc_of_last, -EINVAL);
+	CHECK_STR(run("vfs rm /scratch/f;vfs rm /scratch/h;vfs rm /scratch/empty"), "");
+	CHECK_STR(run("vfs rmdir /scratch"), "");
+	CHECK_EQ(rc_of_last, 0);
+	CHECK(strstr(run("vfs rm /scratch"), "/scratch: No such file or directory (error -2)\n"));
 	run("vfs bogus");
 	CHECK_EQ(rc_of_last, -EINVAL);
 	run("vfs cat");
 	CHECK_EQ(rc_of_last, -EINVAL);
+}
+
+UNIT_TEST(cpio_is_read_only)
+{
+	char path[512];
+	uint8_t *cpio;
+	FILE *f;
+	long n;
+
+	setup();
+	snprintf(path, sizeof(path), "%s/small.cpio", ext2_data_dir);
+	f = fopen(path, "rb");
+	CHECK(f);
+	if (!f)
+		return;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f) & ~511l;
+	rewind(f);
+	cpio = malloc(n);
+	CHECK(fread(cpio, 1, n, f) == (size_t)n);
+	fclose(f);
+	CHECK_EQ(rbd_create("cp", (uintptr_t)cpio, n), 0);
+	run("vfs mount cp /a");
+	CHECK_EQ(rc_of_last, 0);
+	CHECK(strstr(run("vfs mkdir /a/x"), "/a/x: read-only filesystem\n"));
+	CHECK_EQ(rc_of_last, -EROFS);
+	CHECK(strstr(run("vfs write /a/y z"), "Failed to create /a/y: Read-only file system (error -30)\n"));
+	run("vfs mv /a /b");
+	CHECK_EQ(rc_of_last, -EBUSY);
+	CHECK_STR(run("vfs umount /a"), "Unmounted /a\n");
+	CHECK_EQ(rbd_destroy("cp"), 0);
+	free(cpio);
 }
 
 UNIT_TEST(loaders)

@@ -3,7 +3,8 @@
  * the assembler-made reference table (data/insn_decode.tbl), hand-encoded
  * cross-checks, rejects the assembler cannot produce (reserved encodings,
  * htinst pseudoinstructions), exhaustive sweeps of the LOAD/STORE register
- * fields and of the 16-bit space, and value extension of loads.
+ * fields and of the 16-bit space, value extension of loads, and the
+ * access fault an atomic takes (insn_atomic).
  */
 #include <errno.h>
 #include <stdint.h>
@@ -235,6 +236,35 @@ UNIT_TEST(decode_then_extend)
 	CHECK_EQ(mmio_load_extend(0xdeadbeef, &m), 0xdeadbeef);
 	CHECK_EQ(insn_decode_mmio(find_case("c.lw x8, 0(x9)")->bits, false, &m), 0);
 	CHECK_EQ(mmio_load_extend(0xdeadbeef, &m), 0xffffffffdeadbeefULL);
+}
+
+/* LR takes the load access fault, SC and every AMO the store/AMO one. */
+UNIT_TEST(atomics)
+{
+	static const struct {
+		const char *text;
+		bool store;
+	} atomics[] = {
+		{ "lr.w x1, (x2)", false }, { "sc.d x3, x4, (x5)", true },
+		{ "amoadd.w x1, x2, (x3)", true }, { "amoswap.d x4, x5, (x6)", true },
+		{ "lr.d x1, (x0)", false }, { "sc.w x1, x2, (x0)", true },
+	};
+	bool store;
+
+	for (unsigned int i = 0; i < sizeof(atomics) / sizeof(atomics[0]); i++) {
+		const struct insn_case *c = find_case(atomics[i].text);
+
+		CHECK(c);
+		if (!c)
+			continue;
+		store = !atomics[i].store;
+		CHECK(insn_atomic(c->bits, &store));
+		CHECK_EQ(store, atomics[i].store);
+	}
+	CHECK(!insn_atomic(find_case("lw x10, 0(x11)")->bits, &store));
+	CHECK(!insn_atomic(find_case("sd ra, 8(sp)")->bits, &store));
+	CHECK(!insn_atomic(0, &store));
+	CHECK(!insn_atomic(0x1ffffffafUL, &store));
 }
 
 UNIT_MAIN();

@@ -328,8 +328,13 @@ UNIT_TEST(test_emulator_glue)
 	CHECK_EQ(e->read(priv, 0, 1, &v), 0);
 	CHECK_EQ(v, 'x');
 	CHECK_EQ(g_level, 0);
-	CHECK_EQ(e->read(priv, 0x100, 4, &v), 0);	/* beyond the registers */
+	CHECK_EQ(e->read(priv, 0x100, 1, &v), 0);	/* beyond the registers */
 	CHECK_EQ(v, 0);
+	/* Wider than reg_io_width (1): refused, the guest takes a fault. */
+	CHECK_EQ(e->read(priv, 0x100, 4, &v), -EINVAL);
+	CHECK_EQ(e->read(priv, 5, 2, &v), -EINVAL);
+	CHECK_EQ(e->write(priv, 0, 8, 'B'), -EINVAL);
+	CHECK_EQ(last_vs->out_len, 1);
 	e->reset(priv);
 	CHECK_EQ(e->read(priv, 1, 1, &v), 0);
 	CHECK_EQ(v, 0);

@@ -79,9 +79,9 @@ UNIT_TEST(stops_at_first_failing_line)
 
 	CHECK_EQ(exec_str("t_rec a\nt_fail x\nt_rec b\n", &line, &out), -EIO);
 	CHECK_STR(fake_calls, "t_rec:a|t_fail:x|");
-	CHECK_EQ(line, 1);
+	CHECK_EQ(line, 2);
 	CHECK_STR(out, "Error: command t_fail failed (code -5)\n"
-		       "/s.xscript: line1: failed (error -5)\n");
+		       "/s.xscript: line2: failed (error -5)\n");
 }
 
 UNIT_TEST(crlf_counts_two_lines)
@@ -90,8 +90,8 @@ UNIT_TEST(crlf_counts_two_lines)
 	int line;
 
 	CHECK_EQ(exec_str("t_rec a\r\n\r\nnope\r\nt_rec b\r\n", &line, &out), -ENOENT);
-	CHECK_EQ(line, 4);
-	CHECK_STR(out, "Error: unknown command nope\n/s.xscript: line4: failed (error -2)\n");
+	CHECK_EQ(line, 5);
+	CHECK_STR(out, "Error: unknown command nope\n/s.xscript: line5: failed (error -2)\n");
 	CHECK_STR(fake_calls, "t_rec:a|");
 }
 
@@ -102,7 +102,7 @@ UNIT_TEST(chain_in_a_line_stops_the_script)
 
 	CHECK_EQ(exec_str("t_rec a; t_fail; t_rec b\nt_rec c\n", &line, &out), -EIO);
 	CHECK_STR(fake_calls, "t_rec:a|t_fail:|");
-	CHECK_EQ(line, 0);
+	CHECK_EQ(line, 1);
 }
 
 UNIT_TEST(line_length_limit)
@@ -123,10 +123,10 @@ UNIT_TEST(line_length_limit)
 	memset(text + 14, 'y', XSCRIPT_LINE_MAX - 6);
 	strcpy(text + 8 + XSCRIPT_LINE_MAX, "\nt_rec b\n");
 	CHECK_EQ(exec_str(text, &line, &out), -E2BIG);
-	CHECK_EQ(line, 1);
+	CHECK_EQ(line, 2);
 	CHECK_STR(fake_calls, "t_rec:a|");
-	CHECK(strstr(out, "/s.xscript: line1: too long") == out);
-	CHECK(strstr(out, "/s.xscript: line1: failed (error -7)\n") != NULL);
+	CHECK(strstr(out, "/s.xscript: line2: too long") == out);
+	CHECK(strstr(out, "/s.xscript: line2: failed (error -7)\n") != NULL);
 	free(text);
 }
 
@@ -143,7 +143,7 @@ UNIT_TEST(run_returns_success_after_failure)
 	CHECK_EQ(rc, 0);
 	CHECK_STR(fake_calls, "t_rec:a|t_fail:|");
 	CHECK_STR(out, "Error: command t_fail failed (code -5)\n"
-		       "/boot.xscript: line1: failed (error -5)\n");
+		       "/boot.xscript: line2: failed (error -5)\n");
 }
 
 UNIT_TEST(nested_script_failure_does_not_stop_outer)
@@ -153,7 +153,7 @@ UNIT_TEST(nested_script_failure_does_not_stop_outer)
 
 	CHECK_EQ(exec_str("t_rec a\nt_nest\nt_rec b\n", &line, &out), 0);
 	CHECK_STR(fake_calls, "t_rec:a|t_rec:in1|t_fail:in2|t_rec:b|");
-	CHECK_STR(out, "Error: command t_fail failed (code -5)\ninner: line1: failed (error -5)\n");
+	CHECK_STR(out, "Error: command t_fail failed (code -5)\ninner: line2: failed (error -5)\n");
 }
 
 UNIT_MAIN();

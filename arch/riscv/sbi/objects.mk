@@ -12,3 +12,5 @@ vmm-objs-y += arch/riscv/sbi/sbi_ext_legacy.o
 vmm-objs-y += arch/riscv/sbi/sbi_ext_xvisor.o
 vmm-objs-y += arch/riscv/sbi/sbi_ext_pmu.o
 vmm-objs-y += arch/riscv/sbi/sbi_ext_susp.o
+vmm-objs-y += arch/riscv/sbi/sbi_ext_fwft.o
+vmm-objs-y += arch/riscv/sbi/sbi_ext_sta.o

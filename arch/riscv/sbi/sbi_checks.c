@@ -1,7 +1,9 @@
 /*
  * Argument classification for SBI calls whose valid values the spec
  * divides into ranges (defined, reserved, platform-specific): SRST reset
- * types and reasons, HSM suspend types.  Pure logic, unit tested on the
+ * types and reasons, HSM suspend types.  These arguments are 32-bit
+ * values (uint32_t in SBI v2.0): on RV64 the upper 32 bits of the
+ * register are ignored.  Pure logic, unit tested on the
  * host; the extension files act on the verdict.
  */
 #include "sbi_priv.h"
@@ -9,8 +11,10 @@
 #define SRST_TYPE_WARM_REBOOT		2
 #define SRST_REASON_SYSTEM_FAILURE	1
 
-long sbi_srst_check(unsigned long type, unsigned long reason)
+long sbi_srst_check(unsigned long type_reg, unsigned long reason_reg)
 {
+	uint32_t type = (uint32_t)type_reg, reason = (uint32_t)reason_reg;
+
 	/*
 	 * Types 3..0xEFFFFFFF and reasons 2..0xDFFFFFFF are reserved; the
 	 * implementation- and vendor-specific ranges above them define
@@ -21,11 +25,13 @@ long sbi_srst_check(unsigned long type, unsigned long reason)
 	return SBI_SUCCESS;
 }
 
-long sbi_hsm_suspend_check(unsigned long type, bool *retentive)
+long sbi_hsm_suspend_check(unsigned long type_reg, bool *retentive)
 {
+	uint32_t type = (uint32_t)type_reg;
+
 	*retentive = type == SBI_HSM_SUSPEND_RET_DEFAULT;
 	if (type == SBI_HSM_SUSPEND_RET_DEFAULT || type == SBI_HSM_SUSPEND_NONRET_DEFAULT)
 		return SBI_SUCCESS;
-	/* Reserved (incl. >= 2^32) or platform-specific and unimplemented. */
+	/* Reserved, or platform-specific and unimplemented. */
 	return SBI_ERR_INVALID_PARAM;
 }

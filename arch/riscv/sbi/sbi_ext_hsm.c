@@ -3,12 +3,14 @@
  * its own vCPUs as harts, and suspends the calling one.  Error codes follow
  * SBI v2.0 (starting a started hart is ALREADY_AVAILABLE).  Suspend offers
  * the two default types: retentive (wait for an interrupt, then return)
- * and non-retentive (wait, then restart at resume_addr); other types are
- * INVALID_PARAM.
+ * and non-retentive (wait, then continue at resume_addr); other types are
+ * INVALID_PARAM, and the type is 32 bits wide.  A suspended hart reports
+ * SUSPENDED.
  */
 #include <errno.h>
 #include <arch/sbi.h>
 #include <arch/sbi_server.h>
+#include <arch/vcpu_arch.h>
 #include <vmm/vcpu.h>
 #include "sbi_priv.h"
 
@@ -21,6 +23,7 @@ enum {
 
 #define HSM_STATUS_STARTED	0
 #define HSM_STATUS_STOPPED	1
+#define HSM_STATUS_SUSPENDED	4
 
 static long hsm_start(struct vcpu *v, unsigned long hartid, unsigned long addr,
 		      unsigned long opaque)
@@ -48,7 +51,9 @@ static long hsm_status(struct vcpu *v, unsigned long hartid, unsigned long *stat
 
 	if (!t)
 		return SBI_ERR_INVALID_PARAM;
-	if (t->state == VCPU_RUNNING || t->state == VCPU_PAUSED)
+	if (t->state == VCPU_RUNNING && vcpu_arch(t)->sbi.suspended)
+		*status = HSM_STATUS_SUSPENDED;
+	else if (t->state == VCPU_RUNNING || t->state == VCPU_PAUSED)
 		*status = HSM_STATUS_STARTED;
 	else
 		*status = HSM_STATUS_STOPPED;
@@ -58,20 +63,22 @@ static long hsm_status(struct vcpu *v, unsigned long hartid, unsigned long *stat
 static void hsm_suspend(struct vcpu *v, unsigned long type, unsigned long addr,
 			unsigned long opaque, struct sbi_ret *ret)
 {
+	struct sbi_vcpu *s = &vcpu_arch(v)->sbi;
 	bool retentive;
 
 	ret->error = sbi_hsm_suspend_check(type, &retentive);
 	if (ret->error != SBI_SUCCESS)
 		return;
-	if (retentive) {
-		vcpu_wait_for_irq(v);
-		return;
-	}
-	if (!sbi_addr_is_memory(v, addr)) {
+	if (!retentive && !sbi_addr_is_memory(v, addr)) {
 		ret->error = SBI_ERR_INVALID_ADDRESS;
 		return;
 	}
-	sbi_suspend_resume_at(v, addr, opaque, ret);
+	s->suspended = true;
+	if (retentive)
+		vcpu_wait_for_irq(v);
+	else
+		sbi_suspend_resume_at(v, addr, opaque, ret);
+	s->suspended = false;
 }
 
 static void hsm_handle(struct vcpu *v, unsigned long eid, unsigned long fid,

@@ -11,9 +11,10 @@
 
 #define IPI_SEND_IPI	0
 
-void sbi_ipi_raise(struct vcpu *target, void *unused)
+void sbi_ipi_raise(struct vcpu *target, void *from)
 {
-	(void)unused;
+	sbi_pmu_fw_count(from, SBI_PMU_FW_IPI_SENT);
+	sbi_pmu_fw_count(target, SBI_PMU_FW_IPI_RCVD);
 	vcpu_irq_assert(target, IRQ_VS_SOFT);
 }
 
@@ -25,7 +26,7 @@ static void ipi_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 		ret->error = SBI_ERR_NOT_SUPPORTED;
 		return;
 	}
-	ret->error = sbi_for_each_target(v, args[0], args[1], sbi_ipi_raise, NULL);
+	ret->error = sbi_for_each_target(v, args[0], args[1], sbi_ipi_raise, v);
 }
 
 VMM_SBI_EXT(sbi_ext_ipi) = {

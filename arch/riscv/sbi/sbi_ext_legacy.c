@@ -42,7 +42,7 @@ static long legacy_for_each(struct vcpu *v, unsigned long mask_ptr,
 static void legacy_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 			  const unsigned long *args, struct sbi_ret *ret)
 {
-	bool fence_i = eid == LEGACY_REMOTE_FENCE_I;
+	struct sbi_fence_req fence = { v, SBI_PMU_FW_FENCE_I_SENT };
 	char c;
 
 	(void)fid;
@@ -51,6 +51,7 @@ static void legacy_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 	switch (eid) {
 	case LEGACY_SET_TIMER:
 		vcpu_timer_set(v, args[0]);
+		sbi_pmu_fw_count(v, SBI_PMU_FW_SET_TIMER);
 		break;
 	case LEGACY_PUTCHAR:
 		c = (char)args[0];
@@ -63,12 +64,16 @@ static void legacy_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 		vcpu_irq_deassert(v, IRQ_VS_SOFT);
 		break;
 	case LEGACY_SEND_IPI:
-		ret->error = legacy_for_each(v, args[0], sbi_ipi_raise, NULL);
+		ret->error = legacy_for_each(v, args[0], sbi_ipi_raise, v);
 		break;
-	case LEGACY_REMOTE_FENCE_I:
-	case LEGACY_REMOTE_SFENCE_VMA:
 	case LEGACY_REMOTE_SFENCE_VMA_ASID:
-		ret->error = legacy_for_each(v, args[0], sbi_rfence_flush, &fence_i);
+		fence.sent_event += 2;
+		/* fall through */
+	case LEGACY_REMOTE_SFENCE_VMA:
+		fence.sent_event += 2;
+		/* fall through */
+	case LEGACY_REMOTE_FENCE_I:
+		ret->error = legacy_for_each(v, args[0], sbi_rfence_flush, &fence);
 		break;
 	case LEGACY_SHUTDOWN:
 		guest_request_reset(v->guest, false);

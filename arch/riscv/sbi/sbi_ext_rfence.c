@@ -23,15 +23,26 @@ enum {
 	RFENCE_NR_FIDS
 };
 
-void sbi_rfence_flush(struct vcpu *target, void *fence_i)
+/* The PMU firmware event each FID sends; the received one follows it. */
+static const unsigned char sent_event[RFENCE_NR_FIDS] = {
+	SBI_PMU_FW_FENCE_I_SENT, SBI_PMU_FW_SFENCE_VMA_SENT, SBI_PMU_FW_SFENCE_VMA_ASID_SENT,
+	SBI_PMU_FW_HFENCE_GVMA_VMID_SENT, SBI_PMU_FW_HFENCE_GVMA_SENT,
+	SBI_PMU_FW_HFENCE_VVMA_ASID_SENT, SBI_PMU_FW_HFENCE_VVMA_SENT,
+};
+
+void sbi_rfence_flush(struct vcpu *target, void *req)
 {
-	vcpu_request_flush(target, *(const bool *)fence_i);
+	const struct sbi_fence_req *r = req;
+
+	sbi_pmu_fw_count(r->from, r->sent_event);
+	sbi_pmu_fw_count(target, r->sent_event + 1);
+	vcpu_request_flush(target, r->sent_event == SBI_PMU_FW_FENCE_I_SENT);
 }
 
 static void rfence_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 			  const unsigned long *args, struct sbi_ret *ret)
 {
-	bool fence_i = fid == RFENCE_FENCE_I;
+	struct sbi_fence_req req = { v, 0 };
 
 	(void)eid;
 	if (fid >= RFENCE_NR_FIDS ||
@@ -39,7 +50,8 @@ static void rfence_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 		ret->error = SBI_ERR_NOT_SUPPORTED;
 		return;
 	}
-	ret->error = sbi_for_each_target(v, args[0], args[1], sbi_rfence_flush, &fence_i);
+	req.sent_event = sent_event[fid];
+	ret->error = sbi_for_each_target(v, args[0], args[1], sbi_rfence_flush, &req);
 }
 
 VMM_SBI_EXT(sbi_ext_rfence) = {

@@ -1,8 +1,9 @@
 /*
  * SBI SRST extension (EID 0x53525354): system_reset resets the caller's
  * guest only.  Shutdown leaves it stopped; cold and warm reboot restart
- * it.  Reserved, vendor or over-wide types and reasons are INVALID_PARAM
- * (SBI v2.0).  On success the vCPU has new state, so a0/a1 and the PC are
+ * it.  Reserved and vendor types and reasons are INVALID_PARAM (SBI
+ * v2.0); both are 32-bit values, so the upper bits of a0 and a1 are
+ * ignored.  On success the vCPU has new state, so a0/a1 and the PC are
  * left alone.
  */
 #include <arch/sbi.h>
@@ -25,7 +26,7 @@ static void srst_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 	ret->error = sbi_srst_check(args[0], args[1]);
 	if (ret->error != SBI_SUCCESS)
 		return;
-	guest_request_reset(v->guest, args[0] != SRST_TYPE_SHUTDOWN);
+	guest_request_reset(v->guest, (uint32_t)args[0] != SRST_TYPE_SHUTDOWN);
 	ret->skip_writeback = true;
 }
 

@@ -4,7 +4,8 @@
  * guest stopped (else DENIED) and resume_addr in guest RAM/ROM (else
  * INVALID_ADDRESS); the guest's memory simply stays as it is, and the
  * calling vCPU sleeps until an interrupt, then restarts at resume_addr
- * with a0 = hart id and a1 = opaque.  Other types are INVALID_PARAM.
+ * with a0 = hart id and a1 = opaque.  Other types are INVALID_PARAM; the
+ * type is 32 bits wide, so the upper bits of a0 are ignored.
  */
 #include <arch/sbi.h>
 #include <arch/sbi_server.h>
@@ -35,7 +36,7 @@ static void susp_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 	(void)eid;
 	if (fid != SUSP_SYSTEM_SUSPEND)
 		ret->error = SBI_ERR_NOT_SUPPORTED;
-	else if (args[0] != SUSP_TYPE_TO_RAM)
+	else if ((uint32_t)args[0] != SUSP_TYPE_TO_RAM)	/* a 32-bit value */
 		ret->error = SBI_ERR_INVALID_PARAM;
 	else if (!others_stopped(v))
 		ret->error = SBI_ERR_DENIED;

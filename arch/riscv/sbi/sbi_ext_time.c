@@ -20,6 +20,7 @@ static void time_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 		return;
 	}
 	vcpu_timer_set(v, args[0]);
+	sbi_pmu_fw_count(v, SBI_PMU_FW_SET_TIMER);
 	ret->error = SBI_SUCCESS;
 }
 

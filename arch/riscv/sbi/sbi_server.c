@@ -10,6 +10,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <arch/asm.h>
 #include <arch/sbi.h>
 #include <arch/sbi_server.h>
 #include <arch/vcpu_arch.h>
@@ -73,6 +74,7 @@ void sbi_server_handle(struct vcpu *v)
 	unsigned long args[SBI_NR_ARGS];
 
 	v->stats.sbi_calls++;
+	sbi_pmu_fw_count(v, SBI_PMU_FW_ECALL);
 	/* A copy: handlers that reset the vCPU may rewrite its registers. */
 	memcpy(args, &x[REG_A0], sizeof(args));
 	if (ext)
@@ -122,12 +124,16 @@ bool sbi_addr_is_memory(struct vcpu *v, uint64_t gpa)
 void sbi_suspend_resume_at(struct vcpu *v, uint64_t addr, uint64_t opaque,
 			   struct sbi_ret *ret)
 {
+	struct vcpu_arch *a = vcpu_arch(v);
+
 	vcpu_wait_for_irq(v);
 	ret->skip_writeback = true;
 	if (v->state != VCPU_RUNNING || v->reset_pending)
 		return;
-	/* Stop, then start at addr; a racing hart_start that wins instead
-	 * (vcpu_hart_start fails) decides where the vCPU resumes. */
-	vcpu_hart_stop(v);
-	vcpu_hart_start(v, addr, opaque);
+	/* Back from the wait the VS CSRs are live on this hart. */
+	csr_clear(CSR_VSSTATUS, SSTATUS_SIE);
+	csr_write(CSR_VSATP, 0);
+	a->regs.x[REG_A0] = v->index;
+	a->regs.x[REG_A0 + 1] = opaque;
+	a->regs.sepc = addr;
 }

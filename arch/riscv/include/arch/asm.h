@@ -39,6 +39,7 @@
 #define CSR_HIE		0x604
 #define CSR_HTIMEDELTA	0x605
 #define CSR_HCOUNTEREN	0x606
+#define HCOUNTEREN_TM	(1UL << 1)
 #define CSR_HGEIE	0x607
 #define CSR_HENVCFG	0x60a
 #define CSR_HTVAL	0x643

@@ -12,5 +12,8 @@ extern unsigned int vmid_bits;
 
 void gstage_probe(void);
 const char *gstage_mode_name(void);
+/* Width of the guest physical addresses the mode translates (the x4
+ * modes add 2 bits to their VS-stage counterpart): 41, 50 or 59. */
+unsigned int gstage_gpa_bits(void);
 
 #endif

@@ -17,7 +17,8 @@ struct gstage {
 
 int gstage_create(struct gstage *gs);
 void gstage_destroy(struct gstage *gs);
-/* Map [gpa, gpa+size) to [hpa, ...): RWX, or R-X when !writable. */
+/* Map [gpa, gpa+size) to [hpa, ...): RWX, or R-X when !writable.
+ * -ERANGE beyond the G-stage width, -EEXIST over an existing mapping. */
 int gstage_map(struct gstage *gs, uint64_t gpa, uint64_t hpa, uint64_t size, bool writable);
 /* Point the 4 KiB page at gpa to hpa (RWX), or unmap it when hpa is 0,
  * then flush the guest's G-stage TLB on every hart (may wait for other

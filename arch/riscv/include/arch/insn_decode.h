@@ -42,4 +42,12 @@ int insn_decode_mmio(unsigned long insn, bool from_htinst, struct mmio_insn *out
  */
 unsigned long mmio_load_extend(uint64_t val, const struct mmio_insn *m);
 
+/*
+ * Whether @insn (raw or htinst: an atomic is always 32 bits) is an LR, SC
+ * or AMO, which the hypervisor does not emulate on devices; if so
+ * @is_store says whether it takes the store/AMO access fault (SC and the
+ * AMOs) rather than the load access fault (LR).
+ */
+bool insn_atomic(unsigned long insn, bool *is_store);
+
 #endif

@@ -14,6 +14,7 @@
 #define ARCH_SBI_SERVER_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <vmm/table.h>
 
 struct vcpu;
@@ -31,6 +32,53 @@ struct sbi_ext {
 	bool (*probe)(struct vcpu *v);	/* NULL = always present */
 	void (*handle)(struct vcpu *v, unsigned long eid, unsigned long fid,
 		       const unsigned long *args, struct sbi_ret *ret);
+};
+
+/*
+ * Firmware events of the PMU extension (SBI_PMU_FW_*: event code i is
+ * counter i), plus SBI_PMU_FW_ECALL, our platform firmware event (code
+ * 0xffff, event_data 0): the SBI calls of the vCPU.
+ */
+enum sbi_pmu_fw_event {
+	SBI_PMU_FW_MISALIGNED_LOAD, SBI_PMU_FW_MISALIGNED_STORE,
+	SBI_PMU_FW_ACCESS_LOAD, SBI_PMU_FW_ACCESS_STORE, SBI_PMU_FW_ILLEGAL_INSN,
+	SBI_PMU_FW_SET_TIMER, SBI_PMU_FW_IPI_SENT, SBI_PMU_FW_IPI_RCVD,
+	SBI_PMU_FW_FENCE_I_SENT, SBI_PMU_FW_FENCE_I_RCVD,
+	SBI_PMU_FW_SFENCE_VMA_SENT, SBI_PMU_FW_SFENCE_VMA_RCVD,
+	SBI_PMU_FW_SFENCE_VMA_ASID_SENT, SBI_PMU_FW_SFENCE_VMA_ASID_RCVD,
+	SBI_PMU_FW_HFENCE_GVMA_SENT, SBI_PMU_FW_HFENCE_GVMA_RCVD,
+	SBI_PMU_FW_HFENCE_GVMA_VMID_SENT, SBI_PMU_FW_HFENCE_GVMA_VMID_RCVD,
+	SBI_PMU_FW_HFENCE_VVMA_SENT, SBI_PMU_FW_HFENCE_VVMA_RCVD,
+	SBI_PMU_FW_HFENCE_VVMA_ASID_SENT, SBI_PMU_FW_HFENCE_VVMA_ASID_RCVD,
+	SBI_PMU_FW_ECALL,
+	SBI_PMU_FW_NR
+};
+
+/* PMU counters of a vCPU: raw[] counts each event always (atomically, as
+ * other harts count IPIs and fences received); a started counter shows
+ * value + raw - start_raw. */
+struct sbi_pmu {
+	uint64_t raw[SBI_PMU_FW_NR];
+	uint64_t value[SBI_PMU_FW_NR], start_raw[SBI_PMU_FW_NR];
+	uint32_t configured, started;	/* bit per counter */
+};
+
+/* Count one firmware event for v (any hart). */
+void sbi_pmu_fw_count(struct vcpu *v, unsigned int event);
+
+/* STA: write the steal time of v to its record, if it changed; call on
+ * v's thread before entering the guest when vcpu_arch(v)->sbi.sta_on. */
+void sbi_sta_update(struct vcpu *v);
+
+/* The SBI state of a vCPU (struct vcpu_arch.sbi), cleared when it resets. */
+struct sbi_vcpu {
+	volatile bool suspended;	/* sleeping in HSM hart_suspend */
+	unsigned int fwft_locked;	/* bit per FWFT feature locked by the guest */
+	struct sbi_pmu pmu;
+	bool sta_on;			/* STA record registered at sta_gpa */
+	uint32_t sta_seq;		/* its sequence, as last written */
+	uint64_t sta_gpa, sta_steal;	/* steal last written, ns */
+	uint64_t sta_base_ticks;	/* thread wait_ticks at registration */
 };
 
 #define VMM_SBI_EXT(var) static const struct sbi_ext var VMM_TABLE_ENTRY(vmm_sbi_exts)

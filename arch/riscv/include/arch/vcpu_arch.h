@@ -8,15 +8,28 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <arch/sbi_server.h>
 #include <arch/vcpu_regs.h>
 #include <vmm/vcpu.h>
 
 struct vcpu_aia;
 struct vcpu_vector;
 
+/*
+ * Requests to a vCPU: any thread sets bits in its request word, then
+ * kicks it (arch_vcpu_kick); the vCPU does them before it next runs guest
+ * code.  Its entry path publishes in_guest, then checks the word again,
+ * so a request is either seen there or kicks the guest out.
+ */
+#define VCPU_REQ_VVMA		(1UL << 0)	/* hfence.vvma for the guest's VMID */
+#define VCPU_REQ_FENCE_I	(1UL << 1)	/* fence.i */
+#define VCPU_NO_CPU		(~0U)
+
 struct vcpu_csrs {
 	unsigned long vsstatus, vsie, vstvec, vsscratch, vsepc, vscause, vstval, vsatp;
 	unsigned long hvip, henvcfg, vstimecmp;
+	/* Not banked for VS-mode: a guest writes the hart's own. */
+	unsigned long scounteren, senvcfg;
 };
 
 struct vcpu_arch {
@@ -29,10 +42,11 @@ struct vcpu_arch {
 	bool vec_dirty;			/* guest vector state changed since saved */
 	struct vcpu_vector *vec;	/* vector state (vcpu_vector.c), NULL: no V */
 	bool loaded;			/* VS state is on the hart */
-	volatile bool flush_vvma;	/* requested hfence.vvma before entry */
-	volatile bool flush_icache;	/* requested fence.i before entry */
+	unsigned long requests;		/* VCPU_REQ_* bits, done before entry */
+	unsigned int last_cpu;		/* hart it last ran on, VCPU_NO_CPU: none */
 	struct timer_event wakeup;	/* wakes a blocked Sstc vCPU */
 	struct vcpu_aia *aia;		/* AIA interrupt file (vcpu_aia.c), NULL: none */
+	struct sbi_vcpu sbi;		/* SBI server state (arch/sbi_server.h) */
 };
 
 static inline struct vcpu_arch *vcpu_arch(struct vcpu *v)
@@ -46,8 +60,11 @@ uint64_t vcpu_guest_time(struct vcpu *v);
  * and clear its pending timer interrupt; UINT64_MAX disarms it. */
 void vcpu_timer_set(struct vcpu *v, uint64_t deadline);
 /* Make v flush its VS-stage TLB (hfence.vvma for the guest's VMID) and,
- * if fence_i, its instruction cache, before it next runs guest code; waits
- * while v is inside the guest on another hart. */
+ * if fence_i, its instruction cache, before it next runs guest code.  On
+ * return the flush is done or v will do it before it runs guest code
+ * again: a v inside the guest on another hart is kicked out, and waited
+ * for until it has left (the kick's interrupt cannot be masked in the
+ * guest, so the wait is as short as the IPI). */
 void vcpu_request_flush(struct vcpu *v, bool fence_i);
 
 #endif

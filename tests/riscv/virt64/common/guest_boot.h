@@ -10,6 +10,10 @@
 #define GUEST_BOOT_H
 
 .macro GUEST_BOOT link_base, main
+	/* No linker relaxation until gp is set: lla of a symbol near
+	 * __global_pointer$ would become gp-relative. */
+	.option push
+	.option norelax
 	lla	t0, _start
 	li	t1, \link_base
 	beq	t0, t1, 93f
@@ -27,8 +31,6 @@
 	add	t0, t0, t1
 	jr	t0
 93:
-	.option push
-	.option norelax
 	lla	gp, __global_pointer$
 	.option pop
 	lla	t0, __bss_start

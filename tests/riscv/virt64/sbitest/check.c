@@ -52,6 +52,11 @@ void check_ret(const char *name, struct sbiret r, long want_error, long want_val
 	       r.error, r.value, want_error, want_value);
 }
 
+void check_skip(const char *what, const char *why)
+{
+	printf("SKIP %s: %s\n", what, why);
+}
+
 void check_summary(void)
 {
 	printf("SBITEST: %u passed, %u failed\n", passed, failed);

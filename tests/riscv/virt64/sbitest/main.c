@@ -2,7 +2,9 @@
  * Entry of the test guest on hart 0: console, then the start command
  * stored in NOR at ST_CMD_OFFSET (if any), then a "sbitest# " prompt.
  * Commands: sbi (the SBI conformance suite), bench [<n>], irqlat plic|aia,
- * bad, badcsr (the bad guest), hi.
+ * bad, badcsr (the bad guest), reset <type> <reason> (SRST system_reset
+ * with these register values; prints the error if it returns), sta (steal
+ * time while the two vCPUs compete), probe (the extensions offered), hi.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,13 +35,17 @@ static void run_suite(void)
 	suite_time_ipi();
 	suite_rfence_dbcn();
 	suite_hsm();
+	suite_hsm_suspend();
 	suite_misc();
+	suite_fwft();
+	suite_pmu();
+	suite_sta();
 	check_summary();
 }
 
 static void exec_line(char *line)
 {
-	char *cmd = strtok(line, " "), *arg = strtok(NULL, " ");
+	char *cmd = strtok(line, " "), *arg = strtok(NULL, " "), *arg2 = strtok(NULL, " ");
 
 	if (!cmd)
 		return;
@@ -51,7 +57,16 @@ static void exec_line(char *line)
 		irqlat_run(arg);
 	else if (!strcmp(cmd, "bad") || !strcmp(cmd, "badcsr"))
 		bad_run(!strcmp(cmd, "badcsr"));
-	else if (!strcmp(cmd, "hi"))
+	else if (!strcmp(cmd, "reset") && arg && arg2)
+		printf("reset: error %ld\n",
+		       sbi_call(SBI_EXT_SRST, 0, strtoul(arg, NULL, 0), strtoul(arg2, NULL, 0), 0,
+				0).error);
+	else if (!strcmp(cmd, "probe"))
+		probe_report();
+	else if (!strcmp(cmd, "sta")) {
+		check_reset();
+		sta_run();
+	} else if (!strcmp(cmd, "hi"))
 		printf("hello\n");
 	else
 		printf("Unknown command\n");

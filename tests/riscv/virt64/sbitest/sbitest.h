@@ -22,6 +22,8 @@
 #define SBI_EXT_PMU		0x504D55
 #define SBI_EXT_SUSP		0x53555350
 #define SBI_EXT_NACL		0x4E41434C
+#define SBI_EXT_FWFT		0x46574654
+#define SBI_EXT_STA		0x535441
 #define SBI_EXT_XVISOR		0x0A000002
 
 #define SBI_HSM_HART_START	0
@@ -37,6 +39,15 @@
 #define MBOX_ALIVE		32
 #define MBOX_RELEASE		40
 #define MBOX_STOP_ERR		48
+
+/* struct sec_mailbox and struct resume_ctx offsets used by start.S. */
+#define SMBOX_STACK_TOP		0
+#define RCTX_HARTID		128
+#define RCTX_OPAQUE		136
+#define RCTX_SATP		144
+#define RCTX_SSTATUS		152
+/* What nonret_suspend returns after a resume (no SBI error is positive). */
+#define RESUMED			1
 
 #ifndef __ASSEMBLY__
 
@@ -56,6 +67,7 @@
 #define IRQ_S_SOFT		1
 #define IRQ_S_TIMER		5
 #define EXC_ILLEGAL_INST	2
+#define EXC_LOAD_MISALIGNED	4
 #define UNMAPPED_GPA		0x40000000UL	/* no region of the test guests */
 
 #define __csr_str1(x)		#x
@@ -89,14 +101,22 @@ struct sbiret sbi_call(unsigned long eid, unsigned long fid, unsigned long a0,
 long sbi_legacy(unsigned long eid, unsigned long a0);
 void sbi_set_timer(uint64_t deadline);
 
-/* trap.c: what the trap handler saw since the last trap_reset(). */
-struct trap_log {
+/*
+ * trap.c: what the trap handler of this hart saw since the last
+ * trap_reset().  Each hart keeps its hart id in sscratch (start.S) and has
+ * its own log.
+ */
+#define ST_MAX_HARTS		8
+struct trap_record {
 	unsigned long count;
 	unsigned long cause;		/* last scause */
 	unsigned long tval;		/* last stval */
 	uint64_t time;			/* time CSR at handler entry */
 };
-extern volatile struct trap_log trap_log;
+extern volatile struct trap_record trap_logs[ST_MAX_HARTS];
+#define trap_log		(trap_logs[csr_read(sscratch) % ST_MAX_HARTS])
+/* Timer traps the handler returns from without set_timer(~0) (counts down). */
+extern volatile unsigned long timer_hold;
 void trap_reset(void);
 void fw_trap(unsigned long scause, unsigned long sepc, unsigned long stval);
 uint64_t time_now(void);
@@ -118,10 +138,19 @@ void check_summary(void);
 
 /* Conformance suites (suite_*.c). */
 void suite_base(void);
+void probe_report(void);
 void suite_time_ipi(void);
 void suite_rfence_dbcn(void);
 void suite_hsm(void);
 void suite_misc(void);
+void suite_fwft(void);
+void suite_pmu(void);
+void suite_sta(void);
+/* suite_sta.c: the `sta` command (two vCPUs sharing a host hart). */
+void sta_run(void);
+
+struct sbiret fwft_set(unsigned long feature, unsigned long value, unsigned long flags);
+struct sbiret fwft_get(unsigned long feature);
 
 /* hsm_entry in start.S: a0 = hartid, a1 = struct hsm_mailbox *. */
 struct hsm_mailbox {
@@ -129,6 +158,53 @@ struct hsm_mailbox {
 	volatile unsigned long alive, release, stop_err;
 };
 void hsm_entry(unsigned long hartid, unsigned long opaque);
+
+/* nonret_suspend in start.S: callee-saved registers, then what the hart
+ * saw when it resumed. */
+struct resume_ctx {
+	unsigned long regs[16];
+	volatile unsigned long hartid, opaque, satp, sstatus;
+};
+long nonret_suspend(unsigned long eid, unsigned long fid, unsigned long type,
+		    struct resume_ctx *ctx);
+
+/* secondary.c: secondary harts running C (sec_entry in start.S), each
+ * carrying out one command at a time from its mailbox. */
+enum sec_cmd {
+	SEC_IDLE, SEC_SUSPEND_RET, SEC_SUSPEND_NONRET, SEC_BASE_IDS, SEC_FWFT_LOCK,
+	SEC_WAIT_IPI, SEC_STOP
+};
+struct sec_mailbox {
+	unsigned long stack_top;	/* SMBOX_STACK_TOP */
+	volatile unsigned long cmd, arg, done, done_seen;
+	volatile unsigned long armed;	/* SEC_WAIT_IPI: interrupts are on */
+	volatile long result;
+	/* SEC_BASE_IDS: mvendorid, marchid, mimpid; SEC_FWFT_LOCK: the
+	 * errors of set with LOCK, then set again, then of get. */
+	volatile unsigned long ids[3];
+	struct resume_ctx ctx;
+};
+extern struct sec_mailbox sec_mbox[ST_MAX_HARTS];
+void sec_entry(unsigned long hartid, unsigned long mbox);
+void sec_main(unsigned long hartid, struct sec_mailbox *m);
+/* Start hart in sec_main / stop it, checked under name. */
+void sec_start(const char *name, unsigned long hart);
+void sec_stop(const char *name, unsigned long hart);
+/* Post a command; wait up to 2 s for it to complete (checked as
+ * <name>.resumed); sec_do() does both, and with wake first waits for the
+ * hart to be SUSPENDED and sends it an IPI. */
+void sec_post(unsigned long hart, enum sec_cmd cmd, unsigned long arg);
+bool sec_wait(const char *name, unsigned long hart);
+bool sec_do(const char *name, unsigned long hart, enum sec_cmd cmd, unsigned long arg,
+	    bool wake);
+void suite_hsm_suspend(void);
+/* suite_hsm.c: poll hart_get_status(hartid) for up to ticks (at least
+ * once) until it is want; the last status seen, or the error. */
+long hsm_status_wait(unsigned long hartid, long want, uint64_t ticks);
+/* The number of harts of this guest (hart_get_status answers for them). */
+unsigned long hsm_nharts(void);
+/* One "SKIP <what>: <why>" line: checks this configuration cannot run. */
+void check_skip(const char *what, const char *why);
 
 /* bad.c: the bad guest; does not return. */
 void bad_run(bool csr_first);

@@ -32,12 +32,42 @@ static const struct {
 	{ "base.probe.pmu", SBI_EXT_PMU, 1 },
 	{ "base.probe.susp", SBI_EXT_SUSP, 1 },
 	{ "base.probe.xvisor", SBI_EXT_XVISOR, 1 },
+	{ "base.probe.fwft", SBI_EXT_FWFT, 1 },
+	{ "base.probe.sta", SBI_EXT_STA, 1 },
 	{ "base.probe.legacy_set_timer", 0x00, 1 },
 	{ "base.probe.legacy_putchar", 0x01, 1 },
 	{ "base.probe.legacy_shutdown", 0x08, 1 },
 	{ "base.probe.nacl_without_h", SBI_EXT_NACL, 0 },
 	{ "base.probe.unknown", EID_UNKNOWN, 0 },
 };
+
+/*
+ * The `probe` command: for each extension, "probe <name> <probe_extension
+ * value> <error of FID 0 with zero arguments>" (SRST and SUSP are not
+ * called: their FID 0 would reset or suspend), for the system test of
+ * xvisor,disable-sbi-<name>.
+ */
+void probe_report(void)
+{
+	static const struct {
+		const char *name;
+		unsigned long eid;
+		bool call;
+	} exts[] = {
+		{ "time", SBI_EXT_TIME, true }, { "ipi", SBI_EXT_IPI, true },
+		{ "rfence", SBI_EXT_RFENCE, true }, { "hsm", SBI_EXT_HSM, true },
+		{ "srst", SBI_EXT_SRST, false }, { "dbcn", SBI_EXT_DBCN, true },
+		{ "pmu", SBI_EXT_PMU, true }, { "susp", SBI_EXT_SUSP, false },
+		{ "fwft", SBI_EXT_FWFT, true }, { "sta", SBI_EXT_STA, true },
+		{ "xvisor", SBI_EXT_XVISOR, true }, { "legacy", 0x03, true },
+	};
+
+	irq_disable_all();
+	for (unsigned int i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
+		printf("probe %s %ld %ld\n", exts[i].name, base(3, exts[i].eid).value,
+		       exts[i].call ? sbi_call(exts[i].eid, 0, 0, 0, 0, 0).error : 0L);
+	sbi_set_timer(~0ULL);
+}
 
 void suite_base(void)
 {
@@ -49,6 +79,10 @@ void suite_base(void)
 	r = base(2, 0);
 	check_err("base.impl_version", r, SBI_SUCCESS);
 	check_eq("base.impl_version_nonzero", r.value != 0, 1);
+	/* What a guest prints, as Linux does (the system test reads it). */
+	printf("SBI implementation ID=0x%lx Version=0x%lx\n", base(1, 0).value, r.value);
+	printf("SBI mvendorid=0x%lx marchid=0x%lx mimpid=0x%lx\n", base(4, 0).value,
+	       base(5, 0).value, base(6, 0).value);
 	check_err("base.mvendorid", base(4, 0), SBI_SUCCESS);
 	check_err("base.marchid", base(5, 0), SBI_SUCCESS);
 	check_err("base.mimpid", base(6, 0), SBI_SUCCESS);

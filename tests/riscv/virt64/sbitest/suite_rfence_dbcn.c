@@ -38,7 +38,7 @@ void suite_rfence_dbcn(void)
 	check_err("rfence.fence_i.all", rfence(RFENCE_FENCE_I, 0, ~0UL), SBI_SUCCESS);
 	check_err("rfence.sfence_vma", rfence(RFENCE_SFENCE_VMA, 1, 0), SBI_SUCCESS);
 	check_err("rfence.sfence_vma_asid", rfence(RFENCE_SFENCE_VMA_ASID, 1, 0), SBI_SUCCESS);
-	check_err("rfence.fence_i.missing_hart", rfence(RFENCE_FENCE_I, 1UL << 2, 0),
+	check_err("rfence.fence_i.missing_hart", rfence(RFENCE_FENCE_I, 1UL << hsm_nharts(), 0),
 		  SBI_ERR_INVALID_PARAM);
 	check_err("rfence.sfence_vma.missing_hart", rfence(RFENCE_SFENCE_VMA, 1, 7),
 		  SBI_ERR_INVALID_PARAM);

@@ -39,7 +39,9 @@ struct vcpu *vcpu_current(void)
 
 struct vcpu *vcpu_find(struct guest *g, unsigned long hartid)
 {
-	return hartid < g->nvcpus ? g->vcpus[hartid] : NULL;
+	if (hartid >= g->nvcpus || __atomic_load_n(&g->dying, __ATOMIC_ACQUIRE))
+		return NULL;
+	return g->vcpus[hartid];
 }
 
 static void set_state(struct vcpu *v, enum vcpu_state s)
@@ -277,18 +279,20 @@ fail:
 	return NULL;
 }
 
-void vcpu_destroy(struct vcpu *v)
+bool vcpu_stop(struct vcpu *v)
 {
+	if (thread_ended(v->thread))
+		return true;
+	/* Again on every call: a sibling may have restarted it meanwhile. */
 	v->exit_requested = true;
 	set_state(v, VCPU_HALTED);
-	for (unsigned int i = 0; thread_destroy(v->thread); i++) {
-		if (i == 10000) {
-			printf("%s: thread did not stop; its memory is kept\n", v->name);
-			return;
-		}
-		thread_sleep_ns(1000000);
-	}
+	return false;
+}
+
+void vcpu_destroy(struct vcpu *v)
+{
 	timer_event_stop_sync(&v->timer);
 	arch_vcpu_deinit(v);
+	thread_destroy(v->thread);
 	free(v);
 }

@@ -80,7 +80,6 @@ int vcpu_reset(struct vcpu *v);
 const char *vcpu_state_name(const struct vcpu *v);
 
 struct vcpu *vcpu_current(void);
-struct vcpu *vcpu_find(struct guest *g, unsigned long hartid);
 void vcpu_dump_regs(struct vcpu *v);
 /*
  * Print the state and exit statistics: totals, time in the guest and in the

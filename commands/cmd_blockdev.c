@@ -6,25 +6,18 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <vmm/blockdev.h>
 #include <vmm/cmd.h>
 
 #define RULER		"-------------------------------------------------------------------------------"
 #define DUMP_MAX	(64 * 1024)
 
-static void cmd_blockdev_usage(void)
-{
-	printf("Usage:\n");
-	printf("   blockdev list                      - list block devices\n");
-	printf("   blockdev info <name>               - show one block device\n");
-	printf("   blockdev dump8 <name> [<len>] [<off>] - hex dump bytes (512 at 0)\n");
-}
-
-static int blockdev_list(void)
+static int blockdev_list(int argc, char **argv)
 {
 	int n = blockdev_count();
 
+	(void)argc;
+	(void)argv;
 	printf("%s\n", RULER);
 	printf(" %-16s %-8s %-6s %-12s %s\n", "Name", "Access", "Blk Sz", "Blk Cnt",
 	       "Description");
@@ -52,10 +45,11 @@ static struct blockdev *find_or_complain(const char *name)
 	return d;
 }
 
-static int blockdev_info(const char *name)
+static int blockdev_info(int argc, char **argv)
 {
-	struct blockdev *d = find_or_complain(name);
+	struct blockdev *d = find_or_complain(argv[2]);
 
+	(void)argc;
 	if (!d)
 		return -ENODEV;
 	printf("Name        : %s\n", d->name);
@@ -100,21 +94,14 @@ static int blockdev_dump8(int argc, char **argv)
 	return rc;
 }
 
-static int cmd_blockdev_exec(int argc, char **argv)
-{
-	if (argc == 2 && !strcmp(argv[1], "list"))
-		return blockdev_list();
-	if (argc == 3 && !strcmp(argv[1], "info"))
-		return blockdev_info(argv[2]);
-	if (argc >= 3 && argc <= 5 && !strcmp(argv[1], "dump8"))
-		return blockdev_dump8(argc, argv);
-	cmd_blockdev_usage();
-	return -EINVAL;
-}
+static const struct vmm_subcmd blockdev_subcmds[] = {
+	{ "list", 0, 0, blockdev_list, "                     - list block devices" },
+	{ "info", 1, 1, blockdev_info, "<name>               - show one block device" },
+	{ "dump8", 1, 3, blockdev_dump8, "<name> [<len>] [<off>] - hex dump bytes (512 at 0)" },
+};
 
 VMM_CMD(cmd_blockdev) = {
 	.name = "blockdev",
 	.desc = "block device commands",
-	.usage = cmd_blockdev_usage,
-	.exec = cmd_blockdev_exec,
+	VMM_SUBCMDS(blockdev_subcmds),
 };

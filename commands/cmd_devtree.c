@@ -14,25 +14,6 @@
 #include <vmm/devtree.h>
 #include "cmd_devtree_priv.h"
 
-static void cmd_devtree_usage(void)
-{
-	printf("Usage:\n");
-	printf("   devtree help\n");
-	printf("   devtree attr show <path>\n");
-	printf("   devtree attr set <path> <attr_name> <attr_type> <attr_val0> [<attr_val1> ...]\n");
-	printf("   devtree attr get <path> <attr_name>\n");
-	printf("   devtree attr del <path> <attr_name>\n");
-	printf("   devtree node show <path>\n");
-	printf("   devtree node dump <path>\n");
-	printf("   devtree node add <path> <node_name>\n");
-	printf("   devtree node copy <path> <node_name> <src_node_path>\n");
-	printf("   devtree node del <path>\n");
-	printf("Note:\n");
-	printf("   <path> is an absolute node path, e.g. /guests/guest0\n");
-	printf("   <attr_type> = unknown|string|bytes|uint32|uint64|physaddr|physsize|"
-	       "virtaddr|virtsize\n");
-}
-
 /* Print the error of a failed edit or lookup of path and return rc. */
 static int report(int rc, const char *path, const char *what)
 {
@@ -59,10 +40,11 @@ static int find_node(const char *path)
 	return node;
 }
 
-static int attr_show(const char *path)
+static int attr_show(int argc, char **argv)
 {
-	int node = find_node(path), prop;
+	int node = find_node(argv[3]), prop;
 
+	(void)argc;
 	if (node < 0)
 		return node;
 	fdt_for_each_property_offset(prop, devtree_blob(), node)
@@ -70,11 +52,12 @@ static int attr_show(const char *path)
 	return 0;
 }
 
-static int attr_get(const char *path, const char *attr)
+static int attr_get(int argc, char **argv)
 {
+	const char *path = argv[3], *attr = argv[4], *name;
 	int node = find_node(path), prop;
-	const char *name;
 
+	(void)argc;
 	if (node < 0)
 		return node;
 	fdt_for_each_property_offset(prop, devtree_blob(), node) {
@@ -88,9 +71,9 @@ static int attr_get(const char *path, const char *attr)
 	return -ENOENT;
 }
 
-static int attr_set(const char *path, const char *attr, const char *type_name, int nvals,
-		    char **vals)
+static int attr_set(int argc, char **argv)
 {
+	const char *path = argv[3], *attr = argv[4], *type_name = argv[5];
 	int type = devtree_attr_type_parse(type_name), node, len, rc;
 	void *data;
 
@@ -101,7 +84,7 @@ static int attr_set(const char *path, const char *attr, const char *type_name, i
 	node = find_node(path);
 	if (node < 0)
 		return node;
-	rc = devtree_attr_encode(type, vals, nvals, &data, &len);
+	rc = devtree_attr_encode(type, argv + 6, argc - 6, &data, &len);
 	if (rc) {
 		printf("Error: invalid %s value\n", type_name);
 		return rc;
@@ -111,32 +94,18 @@ static int attr_set(const char *path, const char *attr, const char *type_name, i
 	return report(rc, path, attr);
 }
 
-static int attr_del(const char *path, const char *attr)
+static int attr_del(int argc, char **argv)
 {
+	const char *path = argv[3], *attr = argv[4];
 	int node = find_node(path), rc;
 
+	(void)argc;
 	if (node < 0)
 		return node;
 	rc = devtree_del_prop(path, attr);
 	if (rc == -ENOENT)
 		printf("Error: attribute %s not found in %s\n", attr, path);
 	return rc == -ENOENT ? rc : report(rc, path, attr);
-}
-
-static int cmd_devtree_attr(int argc, char **argv)
-{
-	const char *sub = argv[2];
-
-	if (!strcmp(sub, "show") && argc == 4)
-		return attr_show(argv[3]);
-	if (!strcmp(sub, "get") && argc == 5)
-		return attr_get(argv[3], argv[4]);
-	if (!strcmp(sub, "del") && argc == 5)
-		return attr_del(argv[3], argv[4]);
-	if (!strcmp(sub, "set") && argc >= 7)
-		return attr_set(argv[3], argv[4], argv[5], argc - 6, argv + 6);
-	cmd_devtree_usage();
-	return -EINVAL;
 }
 
 /* Add (src NULL) or copy src as path/name. */
@@ -169,44 +138,47 @@ static int node_del(const char *path)
 	return report(devtree_del_node(path), path, path);
 }
 
-static int cmd_devtree_node(int argc, char **argv)
+static int node_show(int argc, char **argv)
 {
-	const char *sub = argv[2];
-	int node;
+	int node = find_node(argv[3]);
 
-	if ((!strcmp(sub, "show") || !strcmp(sub, "dump")) && argc == 4) {
-		node = find_node(argv[3]);
-		if (node >= 0)
-			cmd_devtree_print_node(node, 0, !strcmp(sub, "dump"));
-		return node < 0 ? node : 0;
-	}
-	if (!strcmp(sub, "del") && argc == 4)
-		return node_del(argv[3]);
-	if (!strcmp(sub, "add") && argc == 5)
-		return node_add(argv[3], argv[4], NULL);
-	if (!strcmp(sub, "copy") && argc == 6)
-		return node_add(argv[3], argv[4], argv[5]);
-	cmd_devtree_usage();
-	return -EINVAL;
+	(void)argc;
+	if (node < 0)
+		return node;
+	cmd_devtree_print_node(node, 0, !strcmp(argv[2], "dump"));
+	return 0;
 }
 
-static int cmd_devtree_exec(int argc, char **argv)
+static int node_cmd_del(int argc, char **argv)
 {
-	if (argc == 2 && !strcmp(argv[1], "help")) {
-		cmd_devtree_usage();
-		return 0;
-	}
-	if (argc >= 3 && !strcmp(argv[1], "attr"))
-		return cmd_devtree_attr(argc, argv);
-	if (argc >= 3 && !strcmp(argv[1], "node"))
-		return cmd_devtree_node(argc, argv);
-	cmd_devtree_usage();
-	return -EINVAL;
+	(void)argc;
+	return node_del(argv[3]);
 }
+
+static int node_cmd_add(int argc, char **argv)
+{
+	return node_add(argv[3], argv[4], argc > 5 ? argv[5] : NULL);
+}
+
+static const struct vmm_subcmd devtree_subcmds[] = {
+	{ "attr show", 1, 1, attr_show, "<path>" },
+	{ "attr set", 4, VMM_CMD_MAX_ARGS, attr_set,
+	  "<path> <attr_name> <attr_type> <attr_val0> [<attr_val1> ...]" },
+	{ "attr get", 2, 2, attr_get, "<path> <attr_name>" },
+	{ "attr del", 2, 2, attr_del, "<path> <attr_name>" },
+	{ "node show", 1, 1, node_show, "<path>" },
+	{ "node dump", 1, 1, node_show, "<path>" },
+	{ "node add", 2, 2, node_cmd_add, "<path> <node_name>" },
+	{ "node copy", 3, 3, node_cmd_add, "<path> <node_name> <src_node_path>" },
+	{ "node del", 1, 1, node_cmd_del, "<path>" },
+};
 
 VMM_CMD(cmd_devtree) = {
 	.name = "devtree",
 	.desc = "device tree operations",
-	.usage = cmd_devtree_usage,
-	.exec = cmd_devtree_exec,
+	VMM_SUBCMDS(devtree_subcmds),
+	.note = "Note:\n"
+		"   <path> is an absolute node path, e.g. /guests/guest0\n"
+		"   <attr_type> = unknown|string|bytes|uint32|uint64|physaddr|physsize|"
+		"virtaddr|virtsize\n",
 };

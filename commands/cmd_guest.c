@@ -4,7 +4,6 @@
  */
 #include <ctype.h>
 #include <errno.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <vmm/cmd.h>
@@ -15,15 +14,25 @@
 static const char ruler[] =
 	"-------------------------------------------------------------------------------\n";
 
-static void guest_usage(void)
+static struct guest *find_guest(const char *name)
 {
-	printf("Usage:\n");
-	printf("   guest help\n");
-	printf("   guest list\n");
-	printf("   guest create|destroy|reset|kick|pause|resume|halt <guest_name>\n");
-	printf("   guest dumpmem <guest_name> <gphys_addr> [<size>]\n");
-	printf("   guest region_list <guest_name>\n");
-	printf("   guest region <guest_name> <gphys_addr>\n");
+	struct guest *g = guest_find(name);
+
+	if (!g)
+		printf("Error: no guest named %s\n", name);
+	return g;
+}
+
+static int guest_cmd_create(int argc, char **argv)
+{
+	(void)argc;
+	return guest_create(argv[2]);
+}
+
+static int guest_cmd_destroy(int argc, char **argv)
+{
+	(void)argc;
+	return guest_destroy(argv[2]);
 }
 
 static void list_one(struct guest *g, void *arg)
@@ -31,6 +40,18 @@ static void list_one(struct guest *g, void *arg)
 	(void)arg;
 	printf(" %-6u %-17s %-13s %-39s\n", g->id, g->name, g->little_endian ? "little" : "big",
 	       g->node_path);
+}
+
+static int guest_list(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printf("%s", ruler);
+	printf(" %-6s %-17s %-13s %-39s\n", "ID", "Name", "Endianness", "Device Path");
+	printf("%s", ruler);
+	guest_for_each(list_one, NULL);
+	printf("%s", ruler);
+	return 0;
 }
 
 static const char *kind_name(const struct guest_region *r)
@@ -46,8 +67,13 @@ static void print_region(const struct guest_region *r)
 	       (unsigned long long)r->size, kind_name(r), r->emu ? r->emu->name : "-", r->name);
 }
 
-static int region_list(struct guest *g)
+static int region_list(int argc, char **argv)
 {
+	struct guest *g = find_guest(argv[2]);
+
+	(void)argc;
+	if (!g)
+		return -ENOENT;
 	printf("%s", ruler);
 	printf(" %-18s %-18s %-8s %-14s %s\n", "Guest Physical", "Size", "Type", "Emulator",
 	       "Name");
@@ -58,11 +84,16 @@ static int region_list(struct guest *g)
 	return 0;
 }
 
-static int region_show(struct guest *g, const char *addr)
+static int region_show(int argc, char **argv)
 {
+	struct guest *g = find_guest(argv[2]);
+	const char *addr = argv[3];
 	unsigned long gpa;
 	struct guest_region *r;
 
+	(void)argc;
+	if (!g)
+		return -ENOENT;
 	if (vmm_cmd_parse_ulong(addr, &gpa)) {
 		printf("Error: bad address %s\n", addr);
 		return -EINVAL;
@@ -83,16 +114,17 @@ static int region_show(struct guest *g, const char *addr)
 	return 0;
 }
 
-static int dumpmem(struct guest *g, int argc, char **argv)
+static int dumpmem(int argc, char **argv)
 {
+	struct guest *g = find_guest(argv[2]);
 	unsigned long gpa, size = 64;
 	unsigned char buf[16];
 
+	if (!g)
+		return -ENOENT;
 	if (vmm_cmd_parse_ulong(argv[3], &gpa) ||
-	    (argc > 4 && vmm_cmd_parse_ulong(argv[4], &size))) {
-		guest_usage();
-		return -EINVAL;
-	}
+	    (argc > 4 && vmm_cmd_parse_ulong(argv[4], &size)))
+		return VMM_CMD_BAD_ARGS;
 	for (unsigned long off = 0; off < size; off += 16) {
 		unsigned long n = size - off < 16 ? size - off : 16;
 
@@ -111,94 +143,51 @@ static int dumpmem(struct guest *g, int argc, char **argv)
 	return 0;
 }
 
-static int lifecycle(const char *op, struct guest *g)
+/* Run one life-cycle operation on the guest named by argv[2]. */
+static int lifecycle(char **argv, int (*fn)(struct guest *g), const char *done)
 {
-	static const struct {
-		const char *op, *done;
-		int (*fn)(struct guest *g);
-	} ops[] = {
-		{ "reset", "Reset", guest_reset },	{ "kick", "Kicked", guest_kick },
-		{ "pause", "Paused", guest_pause },	{ "resume", "Resumed", guest_resume },
-		{ "halt", "Halted", guest_halt },
-	};
+	struct guest *g = find_guest(argv[2]);
+	int rc;
 
-	for (unsigned int i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
-		int rc;
-
-		if (strcmp(op, ops[i].op))
-			continue;
-		rc = ops[i].fn(g);
-		if (rc)
-			printf("%s: Failed to %s\n", g->name, op);
-		else
-			printf("%s: %s\n", g->name, ops[i].done);
-		return rc;
-	}
-	guest_usage();
-	return -EINVAL;
-}
-
-static bool is_subcommand(const char *s)
-{
-	static const char *const subs[] = {
-		"create", "destroy", "reset", "kick", "pause", "resume", "halt",
-		"dumpmem", "region_list", "region",
-	};
-
-	for (unsigned int i = 0; i < sizeof(subs) / sizeof(subs[0]); i++)
-		if (!strcmp(s, subs[i]))
-			return true;
-	return false;
-}
-
-static int guest_exec(int argc, char **argv)
-{
-	struct guest *g;
-
-	if (argc == 2 && !strcmp(argv[1], "list")) {
-		printf("%s", ruler);
-		printf(" %-6s %-17s %-13s %-39s\n", "ID", "Name", "Endianness", "Device Path");
-		printf("%s", ruler);
-		guest_for_each(list_one, NULL);
-		printf("%s", ruler);
-		return 0;
-	}
-	if (argc == 2 && !strcmp(argv[1], "help")) {
-		guest_usage();
-		return 0;
-	}
-	if (argc < 3) {
-		guest_usage();
-		return -EINVAL;
-	}
-	if (!is_subcommand(argv[1])) {
-		guest_usage();
-		return -EINVAL;
-	}
-	if (argc == 3 && !strcmp(argv[1], "create"))
-		return guest_create(argv[2]);
-	if (argc == 3 && !strcmp(argv[1], "destroy"))
-		return guest_destroy(argv[2]);
-	g = guest_find(argv[2]);
-	if (!g) {
-		printf("Error: no guest named %s\n", argv[2]);
+	if (!g)
 		return -ENOENT;
-	}
-	if (argc == 3 && !strcmp(argv[1], "region_list"))
-		return region_list(g);
-	if (argc == 4 && !strcmp(argv[1], "region"))
-		return region_show(g, argv[3]);
-	if ((argc == 4 || argc == 5) && !strcmp(argv[1], "dumpmem"))
-		return dumpmem(g, argc, argv);
-	if (argc == 3)
-		return lifecycle(argv[1], g);
-	guest_usage();
-	return -EINVAL;
+	rc = fn(g);
+	if (rc)
+		printf("%s: Failed to %s\n", g->name, argv[1]);
+	else
+		printf("%s: %s\n", g->name, done);
+	return rc;
 }
+
+#define LIFECYCLE(op, fn, done) \
+	static int guest_cmd_##op(int argc, char **argv) \
+	{ \
+		(void)argc; \
+		return lifecycle(argv, fn, done); \
+	}
+
+LIFECYCLE(reset, guest_reset, "Reset")
+LIFECYCLE(kick, guest_kick, "Kicked")
+LIFECYCLE(pause, guest_pause, "Paused")
+LIFECYCLE(resume, guest_resume, "Resumed")
+LIFECYCLE(halt, guest_halt, "Halted")
+
+static const struct vmm_subcmd guest_subcmds[] = {
+	{ "list", 0, 0, guest_list, NULL },
+	{ "create", 1, 1, guest_cmd_create, "<guest_name>" },
+	{ "destroy", 1, 1, guest_cmd_destroy, "<guest_name>" },
+	{ "reset", 1, 1, guest_cmd_reset, "<guest_name>" },
+	{ "kick", 1, 1, guest_cmd_kick, "<guest_name>" },
+	{ "pause", 1, 1, guest_cmd_pause, "<guest_name>" },
+	{ "resume", 1, 1, guest_cmd_resume, "<guest_name>" },
+	{ "halt", 1, 1, guest_cmd_halt, "<guest_name>" },
+	{ "dumpmem", 2, 3, dumpmem, "<guest_name> <gphys_addr> [<size>]" },
+	{ "region_list", 1, 1, region_list, "<guest_name>" },
+	{ "region", 2, 2, region_show, "<guest_name> <gphys_addr>" },
+};
 
 VMM_CMD(guest_cmd) = {
 	.name = "guest",
 	.desc = "control commands for guest",
-	.usage = guest_usage,
-	.exec = guest_exec,
+	VMM_SUBCMDS(guest_subcmds),
 };

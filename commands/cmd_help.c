@@ -48,8 +48,7 @@ static int cmd_help_exec(int argc, char **argv)
 			return -ENOENT;
 		}
 		help_line(cmd);
-		if (cmd->usage)
-			cmd->usage();
+		vmm_cmd_usage(cmd);
 	}
 	return 0;
 }

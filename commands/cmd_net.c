@@ -15,18 +15,10 @@
 
 #define RULER	"-------------------------------------------------------------------------------"
 
-static void cmd_net_usage(void)
+static int net_policy_list(int argc, char **argv)
 {
-	printf("Usage:\n");
-	printf("   net policy list\n");
-	printf("   net switch list\n");
-	printf("   net switch create <policy> <name> [<args>...]\n");
-	printf("   net switch destroy <name>\n");
-	printf("   net port list\n");
-}
-
-static int net_policy_list(void)
-{
+	(void)argc;
+	(void)argv;
 	printf("%s\n %-16s %s\n%s\n", RULER, "Policy", "Description", RULER);
 	vmm_table_foreach(const struct netswitch_policy, vmm_net_policies, p)
 		printf(" %-16s %s\n", p->name, p->desc);
@@ -34,11 +26,13 @@ static int net_policy_list(void)
 	return 0;
 }
 
-static int net_switch_list(void)
+static int net_switch_list(int argc, char **argv)
 {
 	struct netswitch_info *v;
 	int n = netswitch_snapshot(&v);
 
+	(void)argc;
+	(void)argv;
 	if (n < 0)
 		return n;
 	printf("%s\n %-16s %-16s %s\n%s\n", RULER, "Switch", "Policy", "Ports", RULER);
@@ -49,11 +43,13 @@ static int net_switch_list(void)
 	return 0;
 }
 
-static int net_port_list(void)
+static int net_port_list(int argc, char **argv)
 {
 	struct netport_info *v;
 	int n = netport_snapshot(&v);
 
+	(void)argc;
+	(void)argv;
 	if (n < 0)
 		return n;
 	printf("%s\n %-24s %-12s %-17s %8s %8s %8s\n%s\n", RULER, "Port", "Switch", "MAC",
@@ -84,10 +80,12 @@ static int net_switch_create(int argc, char **argv)
 	return rc;
 }
 
-static int net_switch_destroy(const char *name)
+static int net_switch_destroy(int argc, char **argv)
 {
+	const char *name = argv[3];
 	int rc = netswitch_destroy(name);
 
+	(void)argc;
 	if (rc == -EBUSY)
 		printf("Failed to destroy %s switch: ports attached\n", name);
 	else if (rc)
@@ -97,32 +95,16 @@ static int net_switch_destroy(const char *name)
 	return rc;
 }
 
-static int cmd_net_exec(int argc, char **argv)
-{
-	const char *what = argc > 1 ? argv[1] : "";
-	const char *op = argc > 2 ? argv[2] : "";
-
-	if (argc == 2 && !strcmp(what, "help")) {
-		cmd_net_usage();
-		return 0;
-	}
-	if (argc == 3 && !strcmp(what, "policy") && !strcmp(op, "list"))
-		return net_policy_list();
-	if (argc == 3 && !strcmp(what, "switch") && !strcmp(op, "list"))
-		return net_switch_list();
-	if (argc == 3 && !strcmp(what, "port") && !strcmp(op, "list"))
-		return net_port_list();
-	if (argc >= 5 && !strcmp(what, "switch") && !strcmp(op, "create"))
-		return net_switch_create(argc, argv);
-	if (argc == 4 && !strcmp(what, "switch") && !strcmp(op, "destroy"))
-		return net_switch_destroy(argv[3]);
-	cmd_net_usage();
-	return -EINVAL;
-}
+static const struct vmm_subcmd net_subcmds[] = {
+	{ "policy list", 0, 0, net_policy_list, NULL },
+	{ "switch list", 0, 0, net_switch_list, NULL },
+	{ "switch create", 2, VMM_CMD_MAX_ARGS, net_switch_create, "<policy> <name> [<args>...]" },
+	{ "switch destroy", 1, 1, net_switch_destroy, "<name>" },
+	{ "port list", 0, 0, net_port_list, NULL },
+};
 
 VMM_CMD(cmd_net) = {
 	.name = "net",
 	.desc = "network switch and port commands",
-	.usage = cmd_net_usage,
-	.exec = cmd_net_exec,
+	VMM_SUBCMDS(net_subcmds),
 };

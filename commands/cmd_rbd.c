@@ -4,24 +4,17 @@
  */
 #include <errno.h>
 #include <stdio.h>
-#include <string.h>
 #include <vmm/cmd.h>
 #include <vmm/rbd.h>
 
 #define RULER	"-------------------------------------------------------------------------------"
 
-static void cmd_rbd_usage(void)
-{
-	printf("Usage:\n");
-	printf("   rbd list                      - list RAM block devices\n");
-	printf("   rbd create <name> <pa> <size> - RAM disk over host memory\n");
-	printf("   rbd destroy <name>            - remove a RAM disk\n");
-}
-
-static int rbd_list(void)
+static int rbd_list(int argc, char **argv)
 {
 	struct rbd_info info;
 
+	(void)argc;
+	(void)argv;
 	printf("%s\n", RULER);
 	printf(" %-16s %-20s %-20s\n", "Name", "Physical Address", "Size");
 	printf("%s\n", RULER);
@@ -32,11 +25,12 @@ static int rbd_list(void)
 	return 0;
 }
 
-static int rbd_cmd_create(char **argv)
+static int rbd_cmd_create(int argc, char **argv)
 {
 	unsigned long pa, size;
 	int rc;
 
+	(void)argc;
 	if (vmm_cmd_parse_ulong(argv[3], &pa) || vmm_cmd_parse_ulong(argv[4], &size)) {
 		printf("Invalid address or size\n");
 		return -EINVAL;
@@ -52,10 +46,12 @@ static int rbd_cmd_create(char **argv)
 	return rc;
 }
 
-static int rbd_cmd_destroy(const char *name)
+static int rbd_cmd_destroy(int argc, char **argv)
 {
+	const char *name = argv[2];
 	int rc = rbd_destroy(name);
 
+	(void)argc;
 	if (rc)
 		printf("Failed to destroy RAM block device %s (error %d)\n", name, rc);
 	else
@@ -63,21 +59,14 @@ static int rbd_cmd_destroy(const char *name)
 	return rc;
 }
 
-static int cmd_rbd_exec(int argc, char **argv)
-{
-	if (argc == 2 && !strcmp(argv[1], "list"))
-		return rbd_list();
-	if (argc == 5 && !strcmp(argv[1], "create"))
-		return rbd_cmd_create(argv);
-	if (argc == 3 && !strcmp(argv[1], "destroy"))
-		return rbd_cmd_destroy(argv[2]);
-	cmd_rbd_usage();
-	return -EINVAL;
-}
+static const struct vmm_subcmd rbd_subcmds[] = {
+	{ "list", 0, 0, rbd_list, "                     - list RAM block devices" },
+	{ "create", 3, 3, rbd_cmd_create, "<name> <pa> <size> - RAM disk over host memory" },
+	{ "destroy", 1, 1, rbd_cmd_destroy, "<name>            - remove a RAM disk" },
+};
 
 VMM_CMD(cmd_rbd) = {
 	.name = "rbd",
 	.desc = "RAM backed block devices",
-	.usage = cmd_rbd_usage,
-	.exec = cmd_rbd_exec,
+	VMM_SUBCMDS(rbd_subcmds),
 };

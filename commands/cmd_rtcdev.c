@@ -12,31 +12,40 @@
 
 #define NS_PER_SEC	1000000000ULL
 
-static void rtcdev_usage(void)
-{
-	printf("Usage:\n");
-	printf("   rtcdev help\n");
-	printf("   rtcdev list\n");
-	printf("   rtcdev sync_wallclock <rtc_name>\n");
-	printf("   rtcdev sync_device <rtc_name>\n");
-	printf("   rtcdev get_time <rtc_name>\n");
-	printf("   rtcdev set_time <rtc_name> <hour>:<min>:<sec> <day> <month> <year>\n");
-	printf("Note:\n");
-	printf("   RTC devices keep UTC time.\n");
-	printf("   <month> = Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec\n");
-}
-
 static void print_rtc(struct rtc_device *rtc, void *arg)
 {
 	(void)arg;
 	printf("%s: %s\n", rtc->name, rtc->path[0] ? rtc->path : "---");
 }
 
-static int rtcdev_get_time(struct rtc_device *rtc)
+static struct rtc_device *find_rtc(const char *name)
 {
+	struct rtc_device *rtc = rtc_find(name);
+
+	if (!rtc)
+		printf("Error: cannot find rtc %s\n", name);
+	return rtc;
+}
+
+static int rtcdev_list(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	rtc_for_each(print_rtc, NULL);
+	return 0;
+}
+
+static int rtcdev_get_time(int argc, char **argv)
+{
+	struct rtc_device *rtc = find_rtc(argv[2]);
 	char buf[DATETIME_STR_MAX];
 	uint64_t ns;
-	int rc = rtc_get_time(rtc, &ns);
+	int rc;
+
+	(void)argc;
+	if (!rtc)
+		return -ENODEV;
+	rc = rtc_get_time(rtc, &ns);
 
 	if (rc) {
 		printf("Error: get_time failed for rtc %s\n", rtc->name);
@@ -47,10 +56,16 @@ static int rtcdev_get_time(struct rtc_device *rtc)
 	return 0;
 }
 
-static int rtcdev_set_time(struct rtc_device *rtc, char **argv)
+static int rtcdev_set_time(int argc, char **argv)
 {
+	struct rtc_device *rtc = find_rtc(argv[2]);
 	int64_t secs;
-	int rc = datetime_parse(argv[0], argv[1], argv[2], argv[3], &secs);
+	int rc;
+
+	(void)argc;
+	if (!rtc)
+		return -ENODEV;
+	rc = datetime_parse(argv[3], argv[4], argv[5], argv[6], &secs);
 
 	if (rc) {
 		printf("Error: invalid date-time\n");
@@ -62,48 +77,35 @@ static int rtcdev_set_time(struct rtc_device *rtc, char **argv)
 	return rc;
 }
 
-static int rtcdev_sync(struct rtc_device *rtc, const char *op)
+static int rtcdev_sync(int argc, char **argv)
 {
-	int rc = strcmp(op, "sync_wallclock") ? rtc_sync_device(rtc) : rtc_sync_wallclock(rtc);
+	struct rtc_device *rtc = find_rtc(argv[2]);
+	const char *op = argv[1];
+	int rc;
+
+	(void)argc;
+	if (!rtc)
+		return -ENODEV;
+	rc = strcmp(op, "sync_wallclock") ? rtc_sync_device(rtc) : rtc_sync_wallclock(rtc);
 
 	if (rc)
 		printf("Error: %s failed for rtc %s\n", op, rtc->name);
 	return rc;
 }
 
-static int rtcdev_exec(int argc, char **argv)
-{
-	struct rtc_device *rtc;
-
-	if (argc == 2 && !strcmp(argv[1], "help")) {
-		rtcdev_usage();
-		return 0;
-	}
-	if (argc == 2 && !strcmp(argv[1], "list")) {
-		rtc_for_each(print_rtc, NULL);
-		return 0;
-	}
-	if (!((argc == 3 && (!strcmp(argv[1], "get_time") || !strcmp(argv[1], "sync_wallclock") ||
-			     !strcmp(argv[1], "sync_device"))) ||
-	      (argc == 7 && !strcmp(argv[1], "set_time")))) {
-		rtcdev_usage();
-		return -EINVAL;
-	}
-	rtc = rtc_find(argv[2]);
-	if (!rtc) {
-		printf("Error: cannot find rtc %s\n", argv[2]);
-		return -ENODEV;
-	}
-	if (!strcmp(argv[1], "get_time"))
-		return rtcdev_get_time(rtc);
-	if (!strcmp(argv[1], "set_time"))
-		return rtcdev_set_time(rtc, argv + 3);
-	return rtcdev_sync(rtc, argv[1]);
-}
+static const struct vmm_subcmd rtcdev_subcmds[] = {
+	{ "list", 0, 0, rtcdev_list, NULL },
+	{ "sync_wallclock", 1, 1, rtcdev_sync, "<rtc_name>" },
+	{ "sync_device", 1, 1, rtcdev_sync, "<rtc_name>" },
+	{ "get_time", 1, 1, rtcdev_get_time, "<rtc_name>" },
+	{ "set_time", 4, 4, rtcdev_set_time, "<rtc_name> <hour>:<min>:<sec> <day> <month> <year>" },
+};
 
 VMM_CMD(rtcdev_cmd) = {
 	.name = "rtcdev",
 	.desc = "rtc device commands",
-	.usage = rtcdev_usage,
-	.exec = rtcdev_exec,
+	VMM_SUBCMDS(rtcdev_subcmds),
+	.note = "Note:\n"
+		"   RTC devices keep UTC time.\n"
+		"   <month> = Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec\n",
 };

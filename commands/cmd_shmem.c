@@ -13,19 +13,13 @@
 
 #define RULER	"-------------------------------------------------------------------------------"
 
-static void cmd_shmem_usage(void)
-{
-	printf("Usage:\n");
-	printf("   shmem list\n");
-	printf("   shmem create <name> <size> [<align_order>]\n");
-	printf("   shmem destroy <name>\n");
-}
-
-static int shmem_cmd_list(void)
+static int shmem_cmd_list(int argc, char **argv)
 {
 	unsigned int n = shmem_list(NULL, 0), got;
 	struct shmem_info *v = calloc(n ? n : 1, sizeof(*v));
 
+	(void)argc;
+	(void)argv;
 	if (!v)
 		return -ENOMEM;
 	got = shmem_list(v, n);
@@ -60,10 +54,12 @@ static int shmem_cmd_create(int argc, char **argv)
 	return rc;
 }
 
-static int shmem_cmd_destroy(const char *name)
+static int shmem_cmd_destroy(int argc, char **argv)
 {
+	const char *name = argv[2];
 	int rc = shmem_destroy(name);
 
+	(void)argc;
 	if (rc)
 		printf("Failed to destroy %s shared memory: %s\n", name, strerror(-rc));
 	else
@@ -71,25 +67,14 @@ static int shmem_cmd_destroy(const char *name)
 	return rc;
 }
 
-static int cmd_shmem_exec(int argc, char **argv)
-{
-	if (argc == 2 && !strcmp(argv[1], "list"))
-		return shmem_cmd_list();
-	if (argc == 2 && !strcmp(argv[1], "help")) {
-		cmd_shmem_usage();
-		return 0;
-	}
-	if ((argc == 4 || argc == 5) && !strcmp(argv[1], "create"))
-		return shmem_cmd_create(argc, argv);
-	if (argc == 3 && !strcmp(argv[1], "destroy"))
-		return shmem_cmd_destroy(argv[2]);
-	cmd_shmem_usage();
-	return -EINVAL;
-}
+static const struct vmm_subcmd shmem_subcmds[] = {
+	{ "list", 0, 0, shmem_cmd_list, NULL },
+	{ "create", 2, 3, shmem_cmd_create, "<name> <size> [<align_order>]" },
+	{ "destroy", 1, 1, shmem_cmd_destroy, "<name>" },
+};
 
 VMM_CMD(cmd_shmem) = {
 	.name = "shmem",
 	.desc = "shared memory commands",
-	.usage = cmd_shmem_usage,
-	.exec = cmd_shmem_exec,
+	VMM_SUBCMDS(shmem_subcmds),
 };

@@ -2,20 +2,11 @@
  * The `sleep` command: sleep the shell thread for a while, or measure how
  * accurately the timer wakes it (test_* forms).
  */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <vmm/cmd.h>
 #include <vmm/thread.h>
 #include <vmm/timer.h>
-
-static void sleep_usage(void)
-{
-	printf("Usage:\n");
-	printf("   sleep help\n");
-	printf("   sleep secs|msecs|usecs <n>\n");
-	printf("   sleep test_secs|test_msecs|test_usecs <iterations> <n>\n");
-}
 
 static uint64_t unit_ns(const char *unit)
 {
@@ -28,9 +19,25 @@ static uint64_t unit_ns(const char *unit)
 	return 0;
 }
 
-static int sleep_test(uint64_t ns, unsigned long iters, unsigned long n)
+static int sleep_for(int argc, char **argv)
 {
-	uint64_t total = 0, worst = 0;
+	unsigned long n;
+
+	(void)argc;
+	if (vmm_cmd_parse_ulong(argv[2], &n))
+		return VMM_CMD_BAD_ARGS;
+	thread_sleep_ns(unit_ns(argv[1]) * n);
+	return 0;
+}
+
+static int sleep_test(int argc, char **argv)
+{
+	uint64_t ns = unit_ns(argv[1] + 5), total = 0, worst = 0;
+	unsigned long iters, n;
+
+	(void)argc;
+	if (vmm_cmd_parse_ulong(argv[2], &iters) || vmm_cmd_parse_ulong(argv[3], &n))
+		return VMM_CMD_BAD_ARGS;
 
 	for (unsigned long i = 0; i < iters; i++) {
 		uint64_t t0 = timer_ns(), dt;
@@ -47,34 +54,17 @@ static int sleep_test(uint64_t ns, unsigned long iters, unsigned long n)
 	return 0;
 }
 
-static int sleep_exec(int argc, char **argv)
-{
-	unsigned long n, iters;
-	uint64_t ns;
-
-	if (argc == 3 && (ns = unit_ns(argv[1])) != 0) {
-		if (vmm_cmd_parse_ulong(argv[2], &n))
-			goto bad;
-		thread_sleep_ns(ns * n);
-		return 0;
-	}
-	if (argc == 4 && !strncmp(argv[1], "test_", 5) && (ns = unit_ns(argv[1] + 5)) != 0) {
-		if (vmm_cmd_parse_ulong(argv[2], &iters) || vmm_cmd_parse_ulong(argv[3], &n))
-			goto bad;
-		return sleep_test(ns, iters, n);
-	}
-	if (argc == 2 && !strcmp(argv[1], "help")) {
-		sleep_usage();
-		return 0;
-	}
-bad:
-	sleep_usage();
-	return -EINVAL;
-}
+static const struct vmm_subcmd sleep_subcmds[] = {
+	{ "secs", 1, 1, sleep_for, "<n>" },
+	{ "msecs", 1, 1, sleep_for, "<n>" },
+	{ "usecs", 1, 1, sleep_for, "<n>" },
+	{ "test_secs", 2, 2, sleep_test, "<iterations> <n>" },
+	{ "test_msecs", 2, 2, sleep_test, "<iterations> <n>" },
+	{ "test_usecs", 2, 2, sleep_test, "<iterations> <n>" },
+};
 
 VMM_CMD(sleep_cmd) = {
 	.name = "sleep",
 	.desc = "sleep for some time",
-	.usage = sleep_usage,
-	.exec = sleep_exec,
+	VMM_SUBCMDS(sleep_subcmds),
 };

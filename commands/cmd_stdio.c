@@ -4,64 +4,65 @@
  */
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <vmm/chardev.h>
 #include <vmm/cmd.h>
 #include <vmm/console.h>
 
 static unsigned long log_level = 6;
 
-static void stdio_usage(void)
+static int stdio_device(int argc, char **argv)
 {
-	printf("Usage:\n");
-	printf("   stdio help\n");
-	printf("   stdio device\n");
-	printf("   stdio loglevel\n");
-	printf("   stdio change_device <chardev>\n");
-	printf("   stdio change_loglevel <level>\n");
+	struct chardev *cd = console_get_device();
+
+	(void)argc;
+	(void)argv;
+	printf("%s\n", cd ? cd->name : "(early console)");
+	return 0;
 }
 
-static int stdio_exec(int argc, char **argv)
+static int stdio_loglevel(int argc, char **argv)
 {
-	struct chardev *cd;
-
-	if (argc == 2 && !strcmp(argv[1], "device")) {
-		cd = console_get_device();
-		printf("%s\n", cd ? cd->name : "(early console)");
-		return 0;
-	}
-	if (argc == 2 && !strcmp(argv[1], "loglevel")) {
-		printf("%lu\n", log_level);
-		return 0;
-	}
-	if (argc == 3 && !strcmp(argv[1], "change_device")) {
-		cd = chardev_find(argv[2]);
-		if (!cd) {
-			printf("Error: no character device named %s\n", argv[2]);
-			return -ENODEV;
-		}
-		console_set_device(cd);
-		return 0;
-	}
-	if (argc == 3 && !strcmp(argv[1], "change_loglevel")) {
-		if (vmm_cmd_parse_ulong(argv[2], &log_level) || log_level > 7) {
-			printf("Error: log level must be 0..7\n");
-			return -EINVAL;
-		}
-		return 0;
-	}
-	if (argc == 2 && !strcmp(argv[1], "help")) {
-		stdio_usage();
-		return 0;
-	}
-	stdio_usage();
-	return -EINVAL;
+	(void)argc;
+	(void)argv;
+	printf("%lu\n", log_level);
+	return 0;
 }
+
+static int stdio_change_device(int argc, char **argv)
+{
+	struct chardev *cd = chardev_find(argv[2]);
+
+	(void)argc;
+	if (!cd) {
+		printf("Error: no character device named %s\n", argv[2]);
+		return -ENODEV;
+	}
+	console_set_device(cd);
+	return 0;
+}
+
+static int stdio_change_loglevel(int argc, char **argv)
+{
+	unsigned long level;
+
+	(void)argc;
+	if (vmm_cmd_parse_ulong(argv[2], &level) || level > 7) {
+		printf("Error: log level must be 0..7\n");
+		return -EINVAL;
+	}
+	log_level = level;
+	return 0;
+}
+
+static const struct vmm_subcmd stdio_subcmds[] = {
+	{ "device", 0, 0, stdio_device, NULL },
+	{ "loglevel", 0, 0, stdio_loglevel, NULL },
+	{ "change_device", 1, 1, stdio_change_device, "<chardev>" },
+	{ "change_loglevel", 1, 1, stdio_change_loglevel, "<level>" },
+};
 
 VMM_CMD(stdio_cmd) = {
 	.name = "stdio",
 	.desc = "standard I/O commands",
-	.usage = stdio_usage,
-	.exec = stdio_exec,
+	VMM_SUBCMDS(stdio_subcmds),
 };

@@ -3,20 +3,11 @@
  * `vcpu list`: every hypervisor thread and vCPU with its hart, priority
  * and state.
  */
-#include <errno.h>
 #include <stdio.h>
-#include <string.h>
 #include <vmm/cmd.h>
 #include <vmm/thread.h>
 #include <vmm/vcpu.h>
 #include "cmd_threads_table.h"
-
-static void thread_usage(void)
-{
-	printf("Usage:\n");
-	printf("   thread help\n");
-	printf("   thread list\n");
-}
 
 static void ruler(void)
 {
@@ -62,23 +53,20 @@ void print_thread_table(enum thread_filter filter)
 	ruler();
 }
 
-static int thread_exec(int argc, char **argv)
+static int thread_list(int argc, char **argv)
 {
-	if (argc == 2 && !strcmp(argv[1], "list")) {
-		print_thread_table(THREADS_ALL);
-		return 0;
-	}
-	if (argc == 2 && !strcmp(argv[1], "help")) {
-		thread_usage();
-		return 0;
-	}
-	thread_usage();
-	return -EINVAL;
+	(void)argc;
+	(void)argv;
+	print_thread_table(THREADS_ALL);
+	return 0;
 }
+
+static const struct vmm_subcmd thread_subcmds[] = {
+	{ "list", 0, 0, thread_list, NULL },
+};
 
 VMM_CMD(thread_cmd) = {
 	.name = "thread",
 	.desc = "control commands for threads",
-	.usage = thread_usage,
-	.exec = thread_exec,
+	VMM_SUBCMDS(thread_subcmds),
 };

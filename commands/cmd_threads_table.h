@@ -1,5 +1,6 @@
 /*
- * The thread table shared by `thread list` and `vcpu list`.
+ * The thread table shared by `thread list` and `vcpu list`, and the
+ * `vcpu monitor` handler.
  */
 #ifndef CMD_THREADS_TABLE_H
 #define CMD_THREADS_TABLE_H
@@ -11,5 +12,8 @@ enum thread_filter {
 };
 
 void print_thread_table(enum thread_filter filter);
+
+/* `vcpu monitor [<chardev>]` (cmd_vcpu_monitor.c). */
+int cmd_vcpu_monitor(int argc, char **argv);
 
 #endif

@@ -3,25 +3,12 @@
  * inspection by the id shown in `vcpu list`.
  */
 #include <errno.h>
-#include <stdbool.h>
 #include <stdio.h>
-#include <string.h>
 #include <vmm/cmd.h>
 #include <vmm/guest.h>
 #include <vmm/guest_internal.h>
 #include <vmm/vcpu.h>
 #include "cmd_threads_table.h"
-
-static void vcpu_usage(void)
-{
-	printf("Usage:\n");
-	printf("   vcpu help\n");
-	printf("   vcpu list|orphan_list|normal_list\n");
-	printf("   vcpu reset|kick|pause|resume|halt <vcpu_id>\n");
-	printf("   vcpu dumpreg|dumpstat <vcpu_id>\n");
-	printf("   vcpu set_hcpu <vcpu_id> <hcpu>\n");
-	printf("   vcpu set_affinity <vcpu_id> <hcpu0> [<hcpu1>...]\n");
-}
 
 struct find_arg {
 	unsigned long id;
@@ -36,29 +23,78 @@ static void match_id(struct thread *t, void *arg)
 		f->v = t->priv;
 }
 
-static int vcpu_op(const char *op, struct vcpu *v)
+/*
+ * Find the vCPU whose thread id is arg: 0, VMM_CMD_BAD_ARGS for a malformed
+ * id, or -ENOENT after an error line.
+ */
+static int find_vcpu(const char *arg, struct vcpu **v)
 {
-	if (!strcmp(op, "dumpreg")) {
-		vcpu_dump_regs(v);
-		return 0;
+	struct find_arg f = { 0 };
+
+	if (vmm_cmd_parse_ulong(arg, &f.id))
+		return VMM_CMD_BAD_ARGS;
+	thread_for_each(match_id, &f);
+	if (!f.v) {
+		printf("Error: no vCPU with id %lu\n", f.id);
+		return -ENOENT;
 	}
-	if (!strcmp(op, "dumpstat")) {
-		vcpu_dump_stats(v);
-		return 0;
-	}
-	if (!strcmp(op, "reset"))
-		return vcpu_reset(v);
-	if (!strcmp(op, "kick"))
-		return v->state == VCPU_RESET ? (vcpu_reset_and_start(v, true), 0) : -EINVAL;
-	if (!strcmp(op, "pause"))
-		return vcpu_pause(v);
-	if (!strcmp(op, "resume"))
-		return vcpu_resume(v);
-	if (!strcmp(op, "halt"))
-		return vcpu_halt(v, NULL);
-	vcpu_usage();
-	return -EINVAL;
+	*v = f.v;
+	return 0;
 }
+
+/* Run a state change on the vCPU named by argv[2]; -EINVAL: wrong state. */
+static int state_op(char **argv, int (*fn)(struct vcpu *v))
+{
+	struct vcpu *v;
+	int rc = find_vcpu(argv[2], &v);
+
+	if (rc)
+		return rc;
+	rc = fn(v);
+	if (rc == -EINVAL)
+		printf("Error: %s: cannot %s in state %s\n", v->name, argv[1], vcpu_state_name(v));
+	return rc;
+}
+
+static int do_kick(struct vcpu *v)
+{
+	if (v->state != VCPU_RESET)
+		return -EINVAL;
+	vcpu_reset_and_start(v, true);
+	return 0;
+}
+
+static int do_halt(struct vcpu *v)
+{
+	return vcpu_halt(v, NULL);
+}
+
+static int do_dumpreg(struct vcpu *v)
+{
+	vcpu_dump_regs(v);
+	return 0;
+}
+
+static int do_dumpstat(struct vcpu *v)
+{
+	vcpu_dump_stats(v);
+	return 0;
+}
+
+#define STATE_OP(op, fn) \
+	static int vcpu_cmd_##op(int argc, char **argv) \
+	{ \
+		(void)argc; \
+		return state_op(argv, fn); \
+	}
+
+STATE_OP(reset, vcpu_reset)
+STATE_OP(kick, do_kick)
+STATE_OP(pause, vcpu_pause)
+STATE_OP(resume, vcpu_resume)
+STATE_OP(halt, do_halt)
+STATE_OP(dumpreg, do_dumpreg)
+STATE_OP(dumpstat, do_dumpstat)
 
 static struct vmm_cpu *parse_hcpu(const char *arg)
 {
@@ -71,78 +107,88 @@ static struct vmm_cpu *parse_hcpu(const char *arg)
 	return &vmm_cpus[c];
 }
 
-/* set_hcpu and set_affinity: move the thread if it must leave its hart. */
-static int vcpu_place(struct vcpu *v, int argc, char **argv)
+static int parse_mask(int argc, char **argv, unsigned long *mask, struct vmm_cpu **first)
 {
-	struct thread *t = v->thread;
-	unsigned long mask = 0;
-	struct vmm_cpu *first = NULL;
-
+	*mask = 0;
+	*first = NULL;
 	for (int i = 3; i < argc; i++) {
 		struct vmm_cpu *c = parse_hcpu(argv[i]);
 
 		if (!c)
 			return -EINVAL;
-		mask |= 1UL << c->id;
-		if (!first)
-			first = c;
+		*mask |= 1UL << c->id;
+		if (!*first)
+			*first = c;
 	}
-	if (!strcmp(argv[1], "set_hcpu")) {
-		if (!(t->affinity & mask)) {
-			printf("Error: host CPU %u is outside the affinity of %s\n", first->id, v->name);
-			return -EINVAL;
-		}
-		return thread_migrate(t, first);
-	}
-	t->affinity = mask;
-	return mask & (1UL << t->cpu->id) ? 0 : thread_migrate(t, first);
+	return 0;
 }
 
-static int vcpu_exec(int argc, char **argv)
+static int vcpu_set_hcpu(int argc, char **argv)
 {
-	struct find_arg f = { 0 };
-	int rc;
+	struct vmm_cpu *first;
+	unsigned long mask;
+	struct vcpu *v;
+	int rc = find_vcpu(argv[2], &v);
 
-	if (argc == 2 && !strcmp(argv[1], "list")) {
-		print_thread_table(THREADS_ALL);
-		return 0;
-	}
-	if (argc == 2 && !strcmp(argv[1], "normal_list")) {
-		print_thread_table(THREADS_VCPUS);
-		return 0;
-	}
-	if (argc == 2 && !strcmp(argv[1], "orphan_list")) {
-		print_thread_table(THREADS_ORPHANS);
-		return 0;
-	}
-	if (argc == 2 && !strcmp(argv[1], "help")) {
-		vcpu_usage();
-		return 0;
-	}
-	bool place = argc >= 4 && (!strcmp(argv[1], "set_hcpu") || !strcmp(argv[1], "set_affinity"));
-
-	if ((argc != 3 && !place) || (place && !strcmp(argv[1], "set_hcpu") && argc != 4) ||
-	    vmm_cmd_parse_ulong(argv[2], &f.id)) {
-		vcpu_usage();
+	if (rc)
+		return rc;
+	if (parse_mask(argc, argv, &mask, &first))
+		return -EINVAL;
+	if (!(v->thread->affinity & mask)) {
+		printf("Error: host CPU %u is outside the affinity of %s\n", first->id, v->name);
 		return -EINVAL;
 	}
-	thread_for_each(match_id, &f);
-	if (!f.v) {
-		printf("Error: no vCPU with id %lu\n", f.id);
-		return -ENOENT;
-	}
-	if (place)
-		return vcpu_place(f.v, argc, argv);
-	rc = vcpu_op(argv[1], f.v);
-	if (rc == -EINVAL)
-		printf("Error: %s: cannot %s in state %s\n", f.v->name, argv[1],
-		       vcpu_state_name(f.v));
-	return rc;
+	return thread_migrate(v->thread, first);
 }
+
+/* Move the thread if it must leave its hart. */
+static int vcpu_set_affinity(int argc, char **argv)
+{
+	struct vmm_cpu *first;
+	unsigned long mask;
+	struct vcpu *v;
+	int rc = find_vcpu(argv[2], &v);
+
+	if (rc)
+		return rc;
+	if (parse_mask(argc, argv, &mask, &first))
+		return -EINVAL;
+	v->thread->affinity = mask;
+	return mask & (1UL << v->thread->cpu->id) ? 0 : thread_migrate(v->thread, first);
+}
+
+#define LIST(op, filter) \
+	static int vcpu_cmd_##op(int argc, char **argv) \
+	{ \
+		(void)argc; \
+		(void)argv; \
+		print_thread_table(filter); \
+		return 0; \
+	}
+
+LIST(list, THREADS_ALL)
+LIST(orphan_list, THREADS_ORPHANS)
+LIST(normal_list, THREADS_VCPUS)
+
+static const struct vmm_subcmd vcpu_subcmds[] = {
+	{ "list", 0, 0, vcpu_cmd_list, NULL },
+	{ "orphan_list", 0, 0, vcpu_cmd_orphan_list, NULL },
+	{ "normal_list", 0, 0, vcpu_cmd_normal_list, NULL },
+	{ "monitor", 0, 1, cmd_vcpu_monitor, "[<chardev>]" },
+	{ "reset", 1, 1, vcpu_cmd_reset, "<vcpu_id>" },
+	{ "kick", 1, 1, vcpu_cmd_kick, "<vcpu_id>" },
+	{ "pause", 1, 1, vcpu_cmd_pause, "<vcpu_id>" },
+	{ "resume", 1, 1, vcpu_cmd_resume, "<vcpu_id>" },
+	{ "halt", 1, 1, vcpu_cmd_halt, "<vcpu_id>" },
+	{ "dumpreg", 1, 1, vcpu_cmd_dumpreg, "<vcpu_id>" },
+	{ "dumpstat", 1, 1, vcpu_cmd_dumpstat, "<vcpu_id>" },
+	{ "set_hcpu", 2, 2, vcpu_set_hcpu, "<vcpu_id> <hcpu>" },
+	{ "set_affinity", 2, VMM_CMD_MAX_ARGS, vcpu_set_affinity,
+	  "<vcpu_id> <hcpu0> [<hcpu1>...]" },
+};
 
 VMM_CMD(vcpu_cmd) = {
 	.name = "vcpu",
 	.desc = "control commands for vcpu",
-	.usage = vcpu_usage,
-	.exec = vcpu_exec,
+	VMM_SUBCMDS(vcpu_subcmds),
 };

@@ -11,16 +11,6 @@
 
 #define RULER	"--------------------------------------------------------------------------------"
 
-static void vdisk_usage(void)
-{
-	printf("Usage:\n");
-	printf("   vdisk help\n");
-	printf("   vdisk list\n");
-	printf("   vdisk info <vdisk_name>\n");
-	printf("   vdisk detach <vdisk_name>\n");
-	printf("   vdisk attach <vdisk_name> <blockdev_name>\n");
-}
-
 static void print_row(struct vdisk *vd, void *arg)
 {
 	struct vdisk_info info;
@@ -31,8 +21,10 @@ static void print_row(struct vdisk *vd, void *arg)
 	       (unsigned long long)info.sectors, info.bdev[0] ? info.bdev : "---");
 }
 
-static int vdisk_list(void)
+static int vdisk_list(int argc, char **argv)
 {
+	(void)argc;
+	(void)argv;
 	printf("%s\n", RULER);
 	printf(" %-36s %-6s %-14s %s\n", "Name", "Blk Sz", "Blk Cnt", "Block Device");
 	printf("%s\n", RULER);
@@ -50,10 +42,14 @@ static struct vdisk *find_vdisk(const char *name)
 	return vd;
 }
 
-static int vdisk_info_cmd(struct vdisk *vd)
+static int vdisk_info_cmd(int argc, char **argv)
 {
+	struct vdisk *vd = find_vdisk(argv[2]);
 	struct vdisk_info info;
 
+	(void)argc;
+	if (!vd)
+		return -ENODEV;
 	vdisk_get_info(vd, &info);
 	printf("Name         : %s\n", vdisk_name(vd));
 	printf("Block Size   : %u\n", VDISK_SECTOR_SIZE);
@@ -64,10 +60,16 @@ static int vdisk_info_cmd(struct vdisk *vd)
 	return 0;
 }
 
-static int vdisk_attach_cmd(struct vdisk *vd, const char *bdev)
+static int vdisk_attach_cmd(int argc, char **argv)
 {
-	int rc = vdisk_attach(vd, bdev);
+	struct vdisk *vd = find_vdisk(argv[2]);
+	const char *bdev = argv[3];
+	int rc;
 
+	(void)argc;
+	if (!vd)
+		return -ENODEV;
+	rc = vdisk_attach(vd, bdev);
 	if (rc == -ENODEV)
 		printf("Failed to find block device %s\n", bdev);
 	else if (rc)
@@ -75,43 +77,29 @@ static int vdisk_attach_cmd(struct vdisk *vd, const char *bdev)
 	return rc;
 }
 
-static int vdisk_detach_cmd(struct vdisk *vd)
+static int vdisk_detach_cmd(int argc, char **argv)
 {
-	int rc = vdisk_detach(vd);
+	struct vdisk *vd = find_vdisk(argv[2]);
+	int rc;
 
+	(void)argc;
+	if (!vd)
+		return -ENODEV;
+	rc = vdisk_detach(vd);
 	if (rc)
 		printf("No block device attached to %s\n", vdisk_name(vd));
 	return rc;
 }
 
-static int vdisk_exec(int argc, char **argv)
-{
-	struct vdisk *vd;
-
-	if (argc == 2 && !strcmp(argv[1], "list"))
-		return vdisk_list();
-	if (argc == 2 && !strcmp(argv[1], "help")) {
-		vdisk_usage();
-		return 0;
-	}
-	if (!((argc == 3 && (!strcmp(argv[1], "info") || !strcmp(argv[1], "detach"))) ||
-	      (argc == 4 && !strcmp(argv[1], "attach")))) {
-		vdisk_usage();
-		return -EINVAL;
-	}
-	vd = find_vdisk(argv[2]);
-	if (!vd)
-		return -ENODEV;
-	if (!strcmp(argv[1], "info"))
-		return vdisk_info_cmd(vd);
-	if (!strcmp(argv[1], "detach"))
-		return vdisk_detach_cmd(vd);
-	return vdisk_attach_cmd(vd, argv[3]);
-}
+static const struct vmm_subcmd vdisk_subcmds[] = {
+	{ "list", 0, 0, vdisk_list, NULL },
+	{ "info", 1, 1, vdisk_info_cmd, "<vdisk_name>" },
+	{ "detach", 1, 1, vdisk_detach_cmd, "<vdisk_name>" },
+	{ "attach", 2, 2, vdisk_attach_cmd, "<vdisk_name> <blockdev_name>" },
+};
 
 VMM_CMD(cmd_vdisk) = {
 	.name = "vdisk",
 	.desc = "virtual disk commands",
-	.usage = vdisk_usage,
-	.exec = vdisk_exec,
+	VMM_SUBCMDS(vdisk_subcmds),
 };

@@ -1,5 +1,5 @@
 /*
- * The "vfs" command: usage and subcommand dispatch, plus the mount-table
+ * The "vfs" command: its subcommand table, plus the mount-table
  * subcommands (fslist, mplist, mount, umount) and the namespace-changing
  * ones (rm, mkdir, rmdir, mv); file writing is in cmd_vfs_write.c.
  */
@@ -11,23 +11,6 @@
 #include "cmd_vfs.h"
 
 #define RULER		"-------------------------------------------------------------------------------"
-
-static void cmd_vfs_usage(void)
-{
-	printf("Usage:\n");
-	printf("   vfs fslist | mplist\n");
-	printf("   vfs mount <bdev> <path> [<wait_s>] | umount <path>\n");
-	printf("   vfs ls <dir>\n");
-	printf("   vfs cat|md5|sha256|rm|mkdir|rmdir|run|module_load <path>\n");
-	printf("   vfs mv <old> <new> | cp <src> <dst> | write <path> [<words>...]\n");
-	printf("   vfs truncate <path> <size> | sync\n");
-	printf("   vfs fdt_load <dt_path> <root_name> <dtb> [<ovr>...]\n");
-	printf("   vfs guest_fdt_load <guest> <dtb> <vcpus> [<ovr>...]\n");
-	printf("   vfs host_load <pa> <file> [<off>] [<bytes>] | host_load_list <list>\n");
-	printf("   vfs guest_load <guest> <gpa> <file> [<off>] [<bytes>]\n");
-	printf("   vfs guest_load_list <guest> <list>\n");
-	printf("   (an override is <alias>,<attr>,<type>,<value>)\n");
-}
 
 static int vfs_fslist(int argc, char **argv)
 {
@@ -133,57 +116,38 @@ static int vfs_module_load(int argc, char **argv)
 	return -ENOSYS;
 }
 
-struct vfs_subcmd {
-	const char *name;
-	int min_args, max_args;		/* after the subcommand name */
-	int (*fn)(int argc, char **argv);
+static const struct vmm_subcmd vfs_subcmds[] = {
+	{ "fslist", 0, 0, vfs_fslist, NULL },
+	{ "mplist", 0, 0, vfs_mplist, NULL },
+	{ "mount", 2, 3, vfs_cmd_mount, "<bdev> <path> [<wait_s>]" },
+	{ "umount", 1, 1, vfs_cmd_umount, "<path>" },
+	{ "ls", 1, 1, cmd_vfs_ls, "<dir>" },
+	{ "cat", 1, 1, cmd_vfs_cat, "<path>" },
+	{ "md5", 1, 1, cmd_vfs_md5, "<path>" },
+	{ "sha256", 1, 1, cmd_vfs_sha256, "<path>" },
+	{ "rm", 1, 1, vfs_cmd_rm, "<path>" },
+	{ "mkdir", 1, 1, vfs_cmd_mkdir, "<path>" },
+	{ "rmdir", 1, 1, vfs_cmd_rmdir, "<path>" },
+	{ "run", 1, 1, cmd_vfs_run, "<path>" },
+	{ "module_load", 1, 1, vfs_module_load, "<path>" },
+	{ "mv", 2, 2, vfs_cmd_mv, "<old> <new>" },
+	{ "cp", 2, 2, cmd_vfs_cp, "<src> <dst>" },
+	{ "write", 1, VMM_CMD_MAX_ARGS, cmd_vfs_write, "<path> [<words>...]" },
+	{ "truncate", 2, 2, cmd_vfs_truncate, "<path> <size>" },
+	{ "sync", 0, 0, cmd_vfs_sync, NULL },
+	{ "fdt_load", 3, VMM_CMD_MAX_ARGS, cmd_vfs_fdt_load,
+	  "<dt_path> <root_name> <dtb> [<ovr>...]" },
+	{ "guest_fdt_load", 3, VMM_CMD_MAX_ARGS, cmd_vfs_guest_fdt_load,
+	  "<guest> <dtb> <vcpus> [<ovr>...]" },
+	{ "host_load", 2, 4, cmd_vfs_host_load, "<pa> <file> [<off>] [<bytes>]" },
+	{ "host_load_list", 1, 1, cmd_vfs_host_load_list, "<list>" },
+	{ "guest_load", 3, 5, cmd_vfs_guest_load, "<guest> <gpa> <file> [<off>] [<bytes>]" },
+	{ "guest_load_list", 2, 2, cmd_vfs_guest_load_list, "<guest> <list>" },
 };
-
-static const struct vfs_subcmd subcmds[] = {
-	{ "fslist", 0, 0, vfs_fslist },
-	{ "mplist", 0, 0, vfs_mplist },
-	{ "mount", 2, 3, vfs_cmd_mount },
-	{ "umount", 1, 1, vfs_cmd_umount },
-	{ "ls", 1, 1, cmd_vfs_ls },
-	{ "cat", 1, 1, cmd_vfs_cat },
-	{ "md5", 1, 1, cmd_vfs_md5 },
-	{ "sha256", 1, 1, cmd_vfs_sha256 },
-	{ "rm", 1, 1, vfs_cmd_rm },
-	{ "mkdir", 1, 1, vfs_cmd_mkdir },
-	{ "rmdir", 1, 1, vfs_cmd_rmdir },
-	{ "mv", 2, 2, vfs_cmd_mv },
-	{ "cp", 2, 2, cmd_vfs_cp },
-	{ "write", 1, VMM_CMD_MAX_ARGS, cmd_vfs_write },
-	{ "truncate", 2, 2, cmd_vfs_truncate },
-	{ "sync", 0, 0, cmd_vfs_sync },
-	{ "run", 1, 1, cmd_vfs_run },
-	{ "module_load", 1, 1, vfs_module_load },
-	{ "fdt_load", 3, VMM_CMD_MAX_ARGS, cmd_vfs_fdt_load },
-	{ "guest_fdt_load", 3, VMM_CMD_MAX_ARGS, cmd_vfs_guest_fdt_load },
-	{ "host_load", 2, 4, cmd_vfs_host_load },
-	{ "host_load_list", 1, 1, cmd_vfs_host_load_list },
-	{ "guest_load", 3, 5, cmd_vfs_guest_load },
-	{ "guest_load_list", 2, 2, cmd_vfs_guest_load_list },
-};
-
-static int cmd_vfs_exec(int argc, char **argv)
-{
-	for (size_t i = 0; argc >= 2 && i < sizeof(subcmds) / sizeof(subcmds[0]); i++) {
-		const struct vfs_subcmd *s = &subcmds[i];
-
-		if (strcmp(argv[1], s->name))
-			continue;
-		if (argc - 2 < s->min_args || argc - 2 > s->max_args)
-			break;
-		return s->fn(argc, argv);
-	}
-	cmd_vfs_usage();
-	return -EINVAL;
-}
 
 VMM_CMD(cmd_vfs) = {
 	.name = "vfs",
 	.desc = "virtual file system commands",
-	.usage = cmd_vfs_usage,
-	.exec = cmd_vfs_exec,
+	VMM_SUBCMDS(vfs_subcmds),
+	.note = "   (an override is <alias>,<attr>,<type>,<value>)\n",
 };

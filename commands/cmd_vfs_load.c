@@ -28,7 +28,7 @@ static int sink_write(struct sink *s, uint64_t pos, const void *buf, size_t len)
 	long n;
 
 	if (!s->guest) {
-		if (!host_ram_contains(s->addr + pos, len))
+		if (s->addr + pos < s->addr || !host_ram_contains(s->addr + pos, len))
 			return -EFAULT;
 		memcpy((void *)(uintptr_t)(s->addr + pos), buf, len);
 		return 0;

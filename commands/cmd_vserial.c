@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <string.h>
 #include <vmm/cmd.h>
 #include <vmm/console.h>
 #include <vmm/vserial.h>
@@ -38,17 +37,9 @@ static void console_rcv_out(struct vserial_receiver *r, const char *buf, size_t 
 static void console_rcv_init(struct console_rcv *c, struct vserial *vs, size_t limit)
 {
 	c->rcv.out = console_rcv_out;
+	c->rcv.gone = NULL;
 	c->limit = limit;
 	vserial_deco_init(&c->deco, vserial_name(vs), console_emit, NULL);
-}
-
-static void vserial_usage(void)
-{
-	printf("Usage:\n");
-	printf("   vserial help\n");
-	printf("   vserial list\n");
-	printf("   vserial bind <name>\n");
-	printf("   vserial dump <name> [<bytes>]\n");
 }
 
 static void print_port(struct vserial *vs, void *arg)
@@ -57,10 +48,12 @@ static void print_port(struct vserial *vs, void *arg)
 	printf(" %-39s\n", vserial_name(vs));
 }
 
-static int vserial_list(void)
+static int vserial_list(int argc, char **argv)
 {
 	static const char ruler[] = "----------------------------------------\n";
 
+	(void)argc;
+	(void)argv;
 	printf("%s", ruler);
 	printf(" %-39s\n", "Name");
 	printf("%s", ruler);
@@ -78,14 +71,16 @@ static struct vserial *find_port(const char *name)
 	return vs;
 }
 
-static int vserial_bind(const char *name)
+static int vserial_bind(int argc, char **argv)
 {
+	const char *name = argv[2];
 	struct vserial *vs = find_port(name);
 	struct vserial_keys keys;
 	struct console_rcv c;
 	char out[VSERIAL_SEQ_MAX + 1];
 	int rc = 0;
 
+	(void)argc;
 	if (!vs)
 		return -ENOENT;
 	console_rcv_init(&c, vs, SIZE_MAX);
@@ -112,17 +107,17 @@ static int vserial_bind(const char *name)
 	return rc;
 }
 
-static int vserial_dump(const char *name, const char *bytes)
+static int vserial_dump(int argc, char **argv)
 {
 	unsigned long limit = SIZE_MAX;
 	struct console_rcv c;
 	struct vserial *vs;
 
-	if (bytes && vmm_cmd_parse_ulong(bytes, &limit)) {
-		printf("Invalid byte count %s\n", bytes);
+	if (argc > 3 && vmm_cmd_parse_ulong(argv[3], &limit)) {
+		printf("Invalid byte count %s\n", argv[3]);
 		return -EINVAL;
 	}
-	vs = find_port(name);
+	vs = find_port(argv[2]);
 	if (!vs)
 		return -ENOENT;
 	console_rcv_init(&c, vs, limit);
@@ -133,25 +128,14 @@ static int vserial_dump(const char *name, const char *bytes)
 	return 0;
 }
 
-static int vserial_exec(int argc, char **argv)
-{
-	if (argc == 2 && !strcmp(argv[1], "help")) {
-		vserial_usage();
-		return 0;
-	}
-	if (argc == 2 && !strcmp(argv[1], "list"))
-		return vserial_list();
-	if (argc == 3 && !strcmp(argv[1], "bind"))
-		return vserial_bind(argv[2]);
-	if ((argc == 3 || argc == 4) && !strcmp(argv[1], "dump"))
-		return vserial_dump(argv[2], argc == 4 ? argv[3] : NULL);
-	vserial_usage();
-	return -EINVAL;
-}
+static const struct vmm_subcmd vserial_subcmds[] = {
+	{ "list", 0, 0, vserial_list, NULL },
+	{ "bind", 1, 1, vserial_bind, "<name>" },
+	{ "dump", 1, 2, vserial_dump, "<name> [<bytes>]" },
+};
 
 VMM_CMD(vserial_cmd) = {
 	.name = "vserial",
 	.desc = "virtual serial port commands",
-	.usage = vserial_usage,
-	.exec = vserial_exec,
+	VMM_SUBCMDS(vserial_subcmds),
 };

@@ -5,33 +5,20 @@
  */
 #include <errno.h>
 #include <stdio.h>
-#include <string.h>
 #include <vmm/cmd.h>
 #include <vmm/datetime.h>
 #include <vmm/wallclock.h>
 
 #define NS_PER_SEC	1000000000LL
 
-static void wallclock_usage(void)
-{
-	printf("Usage:\n");
-	printf("   wallclock help\n");
-	printf("   wallclock get_time\n");
-	printf("   wallclock set_time <hour>:<min>:<sec> <day> <month> <year> "
-	       "[+/-<tz_hour>:<tz_min>]\n");
-	printf("   wallclock get_timezone\n");
-	printf("   wallclock set_timezone +/-<tz_hour>:<tz_min>\n");
-	printf("Note:\n");
-	printf("   <month> = Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec\n");
-	printf("   <year>  = 1970 or later\n");
-}
-
-static int wallclock_get_time(void)
+static int wallclock_get_time(int argc, char **argv)
 {
 	char buf[DATETIME_STR_MAX];
 	uint64_t ns;
 	int tz;
 
+	(void)argc;
+	(void)argv;
 	wallclock_get_ns(&ns);
 	wallclock_get_timezone(&tz);
 	datetime_format(buf, sizeof(buf), (int64_t)(ns / NS_PER_SEC), tz);
@@ -39,11 +26,13 @@ static int wallclock_get_time(void)
 	return 0;
 }
 
-static int wallclock_show_timezone(void)
+static int wallclock_show_timezone(int argc, char **argv)
 {
 	char buf[16];
 	int tz;
 
+	(void)argc;
+	(void)argv;
 	wallclock_get_timezone(&tz);
 	datetime_format_tz(buf, sizeof(buf), tz);
 	printf("%s\n", buf);
@@ -80,29 +69,27 @@ static int wallclock_set_time(int argc, char **argv)
 	return wallclock_set_ns((uint64_t)(local - tz * 60LL) * NS_PER_SEC);
 }
 
-static int wallclock_exec(int argc, char **argv)
+static int wallclock_set_tz(int argc, char **argv)
 {
 	int tz;
 
-	if (argc == 2 && !strcmp(argv[1], "help")) {
-		wallclock_usage();
-		return 0;
-	}
-	if (argc == 2 && !strcmp(argv[1], "get_time"))
-		return wallclock_get_time();
-	if (argc == 2 && !strcmp(argv[1], "get_timezone"))
-		return wallclock_show_timezone();
-	if ((argc == 6 || argc == 7) && !strcmp(argv[1], "set_time"))
-		return wallclock_set_time(argc, argv);
-	if (argc == 3 && !strcmp(argv[1], "set_timezone"))
-		return parse_tz_arg(argv[2], &tz) ? -EINVAL : wallclock_set_timezone(tz);
-	wallclock_usage();
-	return -EINVAL;
+	(void)argc;
+	return parse_tz_arg(argv[2], &tz) ? -EINVAL : wallclock_set_timezone(tz);
 }
+
+static const struct vmm_subcmd wallclock_subcmds[] = {
+	{ "get_time", 0, 0, wallclock_get_time, NULL },
+	{ "set_time", 4, 5, wallclock_set_time,
+	  "<hour>:<min>:<sec> <day> <month> <year> [+/-<tz_hour>:<tz_min>]" },
+	{ "get_timezone", 0, 0, wallclock_show_timezone, NULL },
+	{ "set_timezone", 1, 1, wallclock_set_tz, "+/-<tz_hour>:<tz_min>" },
+};
 
 VMM_CMD(wallclock_cmd) = {
 	.name = "wallclock",
 	.desc = "wall-clock commands",
-	.usage = wallclock_usage,
-	.exec = wallclock_exec,
+	VMM_SUBCMDS(wallclock_subcmds),
+	.note = "Note:\n"
+		"   <month> = Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec\n"
+		"   <year>  = 1970 or later\n",
 };

@@ -12,7 +12,7 @@
 
 VMM_TABLE_DECLARE(const struct vmm_driver, vmm_drivers);
 
-static bool node_enabled(const void *fdt, int node)
+bool fdt_node_enabled(const void *fdt, int node)
 {
 	const char *status = fdt_getprop(fdt, node, "status", NULL);
 
@@ -31,6 +31,15 @@ static const struct vmm_driver *match(const void *fdt, int node, enum driver_sta
 	return NULL;
 }
 
+const struct vmm_driver *driver_find(const void *fdt, int node)
+{
+	const struct vmm_driver *drv = NULL;
+
+	for (int stage = 0; stage < DRIVER_STAGE_COUNT && !drv; stage++)
+		drv = match(fdt, node, stage);
+	return fdt_node_enabled(fdt, node) ? drv : NULL;
+}
+
 void drivers_probe(const void *fdt)
 {
 	for (int stage = 0; stage < DRIVER_STAGE_COUNT; stage++) {
@@ -39,7 +48,7 @@ void drivers_probe(const void *fdt)
 			const struct vmm_driver *drv;
 			int rc;
 
-			if (!node_enabled(fdt, node))
+			if (!fdt_node_enabled(fdt, node))
 				continue;
 			drv = match(fdt, node, stage);
 			if (!drv)

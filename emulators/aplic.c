@@ -101,10 +101,10 @@ static bool rectified(struct vaplic *p, unsigned int s)
 
 static void send_msi(struct vaplic *p, uint32_t t)
 {
-	unsigned int hart = t >> 18;
+	struct vcpu *v = vcpu_find(p->guest, t >> 18);
 
-	if (hart < p->guest->nvcpus && !((t >> 12) & 0x3f) && (t & 0x7ff))
-		vcpu_aia_send_msi(p->guest->vcpus[hart], t & 0x7ff);
+	if (v && !((t >> 12) & 0x3f) && (t & 0x7ff))
+		vcpu_aia_send_msi(v, t & 0x7ff);
 }
 
 /* Forward source s if pending, enabled and the domain is enabled. */

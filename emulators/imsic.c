@@ -50,12 +50,14 @@ static int vimsic_write(void *priv, uint64_t off, unsigned int width, uint64_t v
 	struct vimsic *m = priv;
 	uint64_t k = off / FILE_SIZE;
 
-	if (width != 4 || k >= m->guest->nvcpus)
+	struct vcpu *v = vcpu_find(m->guest, k);
+
+	if (width != 4 || !v)
 		return 0;
 	if (off % FILE_SIZE == SETEIPNUM_LE)
-		vcpu_aia_send_msi(m->guest->vcpus[k], (uint32_t)val);
+		vcpu_aia_send_msi(v, (uint32_t)val);
 	else if (off % FILE_SIZE == SETEIPNUM_BE)
-		vcpu_aia_send_msi(m->guest->vcpus[k], __builtin_bswap32((uint32_t)val));
+		vcpu_aia_send_msi(v, __builtin_bswap32((uint32_t)val));
 	return 0;
 }
 

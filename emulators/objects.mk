@@ -7,6 +7,7 @@ vmm-objs-y += emulators/plic.o
 vmm-objs-y += emulators/virtio_mmio.o
 vmm-objs-y += emulators/goldfish_rtc.o
 vmm-objs-y += emulators/virtio_dev.o
+vmm-objs-y += emulators/virtio_worker.o
 vmm-objs-y += emulators/virtio_blk.o
 vmm-objs-y += emulators/virtio_console.o
 vmm-objs-y += emulators/virtio_rng.o

@@ -39,6 +39,11 @@ struct vblk {
 	struct vdisk *disk;
 	uint8_t *bounce;
 	struct vq_chain chain;
+	/* A read or write in progress: data bytes moved so far of len. */
+	bool busy;
+	bool write;
+	uint64_t sector, off, len;
+	uint8_t status;
 };
 
 static void vblk_changed(void *priv)
@@ -64,39 +69,33 @@ static uint32_t vblk_config(void *priv, uint8_t *cfg)
 	return 24;
 }
 
-/* Move the data part of a read or write, a bounce buffer at a time. */
-static int vblk_rw(struct vblk *b, struct virtqueue *vq, uint64_t sector, bool write)
+/* Move one bounce buffer of the read or write in progress: 0, or an
+ * error that ends the request with VIRTIO_BLK_S_IOERR. */
+static int vblk_rw_step(struct vblk *b, struct virtqueue *vq)
 {
 	const struct vq_chain *c = &b->chain;
-	uint64_t len = write ? c->out_len - BLK_HDR_SIZE : c->in_len - 1, off = 0;
+	uint64_t n = b->len - b->off;
+	uint32_t count;
+	int rc;
 
-	if (len % VDISK_SECTOR_SIZE)
-		return -EINVAL;
-	while (off < len) {
-		uint64_t n = len - off;
-		uint32_t count;
-		int rc;
-
-		if (n > BLK_BOUNCE_SECTORS * VDISK_SECTOR_SIZE)
-			n = BLK_BOUNCE_SECTORS * VDISK_SECTOR_SIZE;
-		count = (uint32_t)(n / VDISK_SECTOR_SIZE);
-		if (write) {
-			if (vq_chain_read(vq, c, BLK_HDR_SIZE + off, b->bounce, n) != (long)n)
-				return -EIO;
-			rc = vdisk_write(b->disk, sector, count, b->bounce);
-		} else {
-			rc = vdisk_read(b->disk, sector, count, b->bounce);
-			if (!rc && vq_chain_write(vq, c, off, b->bounce, n) != (long)n)
-				return -EIO;
-		}
-		if (rc)
-			return rc;
-		off += n;
-		sector += count;
+	if (n > BLK_BOUNCE_SECTORS * VDISK_SECTOR_SIZE)
+		n = BLK_BOUNCE_SECTORS * VDISK_SECTOR_SIZE;
+	count = (uint32_t)(n / VDISK_SECTOR_SIZE);
+	if (b->write) {
+		if (vq_chain_read(vq, c, BLK_HDR_SIZE + b->off, b->bounce, n) != (long)n)
+			return -EIO;
+		rc = vdisk_write(b->disk, b->sector, count, b->bounce);
+	} else {
+		rc = vdisk_read(b->disk, b->sector, count, b->bounce);
+		if (!rc && vq_chain_write(vq, c, b->off, b->bounce, n) != (long)n)
+			return -EIO;
 	}
-	return 0;
+	b->off += n;
+	b->sector += count;
+	return rc;
 }
 
+/* Start a read or write (b->busy) or answer any other request at once. */
 static uint8_t vblk_request(struct vblk *b, struct virtqueue *vq, uint32_t *written)
 {
 	const char *node = strchr(virtio_dev_name(b->vd), '/') + 1;
@@ -111,12 +110,15 @@ static uint8_t vblk_request(struct vblk *b, struct virtqueue *vq, uint32_t *writ
 		sector = (sector << 8) | hdr[8 + i];
 	switch (type) {
 	case VIRTIO_BLK_T_IN:
-		if (vblk_rw(b, vq, sector, false))
-			return VIRTIO_BLK_S_IOERR;
-		*written = (uint32_t)b->chain.in_len - 1;
-		return VIRTIO_BLK_S_OK;
 	case VIRTIO_BLK_T_OUT:
-		return vblk_rw(b, vq, sector, true) ? VIRTIO_BLK_S_IOERR : VIRTIO_BLK_S_OK;
+		b->write = type == VIRTIO_BLK_T_OUT;
+		b->len = b->write ? b->chain.out_len - BLK_HDR_SIZE : b->chain.in_len - 1;
+		if (b->len % VDISK_SECTOR_SIZE)
+			return VIRTIO_BLK_S_IOERR;
+		b->sector = sector;
+		b->off = 0;
+		b->busy = true;
+		return VIRTIO_BLK_S_OK;
 	case VIRTIO_BLK_T_FLUSH:
 		return vdisk_flush(b->disk) ? VIRTIO_BLK_S_IOERR : VIRTIO_BLK_S_OK;
 	case VIRTIO_BLK_T_GET_ID:
@@ -129,26 +131,66 @@ static uint8_t vblk_request(struct vblk *b, struct virtqueue *vq, uint32_t *writ
 	}
 }
 
-static void vblk_notify(void *priv, unsigned int q)
+/* Write the status byte and return the chain: false if the device failed. */
+static bool vblk_complete(struct vblk *b, struct virtqueue *vq, unsigned int q, uint8_t status,
+			  uint32_t written)
+{
+	b->busy = false;
+	if (vq->broken || vq_chain_write(vq, &b->chain, b->chain.in_len - 1, &status, 1) != 1) {
+		virtio_dev_fail(b->vd, "virtio-blk buffer outside guest RAM");
+		return false;
+	}
+	virtio_dev_push(b->vd, q, b->chain.head, written + 1);
+	return true;
+}
+
+static bool vblk_notify(void *priv, unsigned int q)
 {
 	struct vblk *b = priv;
 	struct virtqueue *vq = virtio_dev_queue(b->vd, q);
+	const uint64_t step = BLK_BOUNCE_SECTORS * VDISK_SECTOR_SIZE;
+	uint64_t budget = VIRTIO_BUDGET;
 
-	while (virtio_dev_pop(b->vd, q, &b->chain) == 1) {
+	for (;;) {
 		uint32_t written = 0;
 		uint8_t status;
 
-		if (b->chain.out_len < BLK_HDR_SIZE || b->chain.in_len < 1) {
-			virtio_dev_fail(b->vd, "virtio-blk request without header or status");
-			return;
+		if (!b->busy) {
+			if (budget < VIRTIO_CHAIN_COST)
+				return true;
+			if (virtio_dev_pop(b->vd, q, &b->chain) != 1)
+				return false;
+			budget -= VIRTIO_CHAIN_COST;
+			if (b->chain.out_len < BLK_HDR_SIZE || b->chain.in_len < 1) {
+				virtio_dev_fail(b->vd, "virtio-blk request without header or status");
+				return false;
+			}
+			status = vblk_request(b, vq, &written);
+			if (!b->busy) {
+				if (!vblk_complete(b, vq, q, status, written))
+					return false;
+				continue;
+			}
 		}
-		status = vblk_request(b, vq, &written);
-		if (vq->broken || vq_chain_write(vq, &b->chain, b->chain.in_len - 1, &status, 1) != 1) {
-			virtio_dev_fail(b->vd, "virtio-blk buffer outside guest RAM");
-			return;
+		status = VIRTIO_BLK_S_OK;
+		while (b->off < b->len) {
+			if (budget < step)
+				return true;
+			budget -= step;
+			if (vblk_rw_step(b, vq)) {
+				status = VIRTIO_BLK_S_IOERR;
+				break;
+			}
 		}
-		virtio_dev_push(b->vd, q, b->chain.head, written + 1);
+		if (!vblk_complete(b, vq, q, status,
+				   status == VIRTIO_BLK_S_OK && !b->write ? (uint32_t)b->len : 0))
+			return false;
 	}
+}
+
+static void vblk_reset(void *priv)
+{
+	((struct vblk *)priv)->busy = false;
 }
 
 static void vblk_remove(void *priv)
@@ -188,6 +230,7 @@ VMM_VIRTIO_BACKEND(virtio_blk_backend) = {
 	.features = (1ULL << VIRTIO_BLK_F_SEG_MAX) | (1ULL << VIRTIO_BLK_F_FLUSH),
 	.probe = vblk_probe,
 	.remove = vblk_remove,
+	.reset = vblk_reset,
 	.config = vblk_config,
 	.notify = vblk_notify,
 };

@@ -25,7 +25,10 @@
 struct vcon {
 	struct virtio_dev *vd;
 	struct vserial *vs;
-	struct vq_chain chain;
+	struct vq_chain chain;		/* receive: one buffer at a time */
+	struct vq_chain tx;		/* transmit chain in progress */
+	bool tx_busy;
+	uint64_t tx_off;
 };
 
 static uint32_t vcon_config(void *priv, uint8_t *cfg)
@@ -44,30 +47,51 @@ static void vcon_config_write(void *priv, uint32_t off, unsigned int width, uint
 		vserial_send(c->vs, &ch, 1);
 }
 
-static void vcon_transmit(struct vcon *c)
+/* One budget of transmission; true if more is left. */
+static bool vcon_transmit(struct vcon *c)
 {
 	struct virtqueue *vq = virtio_dev_queue(c->vd, CONSOLE_TXQ);
 	char buf[CONSOLE_CHUNK];
+	uint64_t budget = VIRTIO_BUDGET;
 
-	while (virtio_dev_pop(c->vd, CONSOLE_TXQ, &c->chain) == 1) {
-		for (uint64_t off = 0; off < c->chain.out_len;) {
-			long n = vq_chain_read(vq, &c->chain, off, buf, sizeof(buf));
+	for (;;) {
+		if (!c->tx_busy) {
+			if (budget < VIRTIO_CHAIN_COST)
+				return true;
+			if (virtio_dev_pop(c->vd, CONSOLE_TXQ, &c->tx) != 1)
+				return false;
+			budget -= VIRTIO_CHAIN_COST;
+			c->tx_busy = true;
+			c->tx_off = 0;
+		}
+		while (c->tx_off < c->tx.out_len) {
+			long n;
 
+			if (budget < sizeof(buf))
+				return true;
+			n = vq_chain_read(vq, &c->tx, c->tx_off, buf, sizeof(buf));
 			if (n <= 0) {
+				c->tx_busy = false;
 				virtio_dev_fail(c->vd, "virtio-console buffer outside guest RAM");
-				return;
+				return false;
 			}
 			vserial_send(c->vs, buf, (size_t)n);
-			off += (uint64_t)n;
+			c->tx_off += (uint64_t)n;
+			budget -= sizeof(buf);
 		}
-		virtio_dev_push(c->vd, CONSOLE_TXQ, c->chain.head, 0);
+		c->tx_busy = false;
+		virtio_dev_push(c->vd, CONSOLE_TXQ, c->tx.head, 0);
 	}
 }
 
-static void vcon_notify(void *priv, unsigned int q)
+static bool vcon_notify(void *priv, unsigned int q)
 {
-	if (q == CONSOLE_TXQ)
-		vcon_transmit(priv);
+	return q == CONSOLE_TXQ && vcon_transmit(priv);
+}
+
+static void vcon_reset(void *priv)
+{
+	((struct vcon *)priv)->tx_busy = false;
 }
 
 static int vcon_rx(void *priv, const char *buf, size_t len)
@@ -123,6 +147,7 @@ VMM_VIRTIO_BACKEND(virtio_console_backend) = {
 	.features = 1ULL << VIRTIO_CONSOLE_F_EMERG_WRITE,
 	.probe = vcon_probe,
 	.remove = vcon_remove,
+	.reset = vcon_reset,
 	.config = vcon_config,
 	.config_write = vcon_config_write,
 	.notify = vcon_notify,

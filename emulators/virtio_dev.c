@@ -98,6 +98,7 @@ void virtio_dev_reset_locked(struct virtio_dev *vd)
 	vd->driver_features = 0;
 	vd->queue_sel = 0;
 	vd->page_size = 4096;
+	vd->pending = 0;
 	if (vd->be && vd->be->reset)
 		vd->be->reset(vd->be_priv);
 	virtio_dev_update_irq(vd);
@@ -205,4 +206,19 @@ void virtio_dev_push(struct virtio_dev *vd, unsigned int q, uint16_t head, uint3
 		vd->isr |= VIRTIO_INT_USED;
 		virtio_dev_update_irq(vd);
 	}
+}
+
+bool virtio_dev_serve_locked(struct virtio_dev *vd)
+{
+	uint32_t bits = vd->pending;
+
+	vd->pending = 0;
+	for (unsigned int q = 0; q < VIRTIO_MAX_QUEUES; q++) {
+		if (!(bits & (1U << q)) || !vd->be || q >= vd->be->num_queues || vd->failed ||
+		    !vq_ready(&vd->q[q].vq))
+			continue;
+		if (vd->be->notify(vd->be_priv, q))
+			vd->pending |= 1U << q;
+	}
+	return vd->pending != 0;
 }

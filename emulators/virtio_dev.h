@@ -51,6 +51,9 @@ struct virtio_dev {
 	uint32_t queue_sel;
 	uint32_t page_size;	/* legacy GuestPageSize */
 	uint32_t config_gen;
+	uint32_t pending;	/* queues whose doorbell rang, not yet served */
+	struct thread *worker;	/* serves pending (virtio_worker.c) */
+	bool worker_stop;
 	struct virtio_queue_regs q[VIRTIO_MAX_QUEUES];
 };
 
@@ -62,5 +65,21 @@ uint64_t virtio_dev_offered(const struct virtio_dev *vd);
 void virtio_dev_reset_locked(struct virtio_dev *vd);
 /* Drive the interrupt line from the interrupt status. */
 void virtio_dev_update_irq(struct virtio_dev *vd);
+/* With the lock held: give each pending queue one budget of back-end work
+ * (struct virtio_backend.notify); true if some queue has work left. */
+bool virtio_dev_serve_locked(struct virtio_dev *vd);
+
+/*
+ * The device's worker thread (virtio_worker.c): a doorbell only marks the
+ * queue pending and wakes it (virtio_worker_kick, lock held); the worker
+ * serves the pending queues a budget at a time, taking the lock for one
+ * budget only, and is time-sliced like any thread.  Started at probe on
+ * the hart of the guest's first vCPU; stopped (and freed) before the
+ * back-end is removed.
+ */
+int virtio_worker_start(struct virtio_dev *vd);
+void virtio_worker_kick(struct virtio_dev *vd);
+/* False if the worker never ended: the device must then be kept. */
+bool virtio_worker_stop(struct virtio_dev *vd);
 
 #endif

@@ -243,8 +243,11 @@ static void common_write(struct virtio_dev *vd, uint64_t off, uint32_t val)
 		vd->queue_sel = val;
 		break;
 	case REG_QUEUE_NOTIFY:
-		if (vd->be && val < vd->be->num_queues && !vd->failed && vq_ready(&vd->q[val].vq))
-			vd->be->notify(vd->be_priv, val);
+		/* A doorbell only: the worker does the work, a budget at a time. */
+		if (vd->be && val < vd->be->num_queues && !vd->failed && vq_ready(&vd->q[val].vq)) {
+			vd->pending |= 1U << val;
+			virtio_worker_kick(vd);
+		}
 		break;
 	case REG_INT_ACK:
 		vd->isr &= ~val;
@@ -292,6 +295,8 @@ static void vmmio_remove(void *priv)
 {
 	struct virtio_dev *vd = priv;
 
+	if (!virtio_worker_stop(vd))
+		return;
 	if (vd->be && vd->be->remove)
 		vd->be->remove(vd->be_priv);
 	free(vd);
@@ -336,6 +341,11 @@ static int vmmio_probe(struct guest *g, struct guest_region *r, void **priv)
 	rc = vmmio_config(vd, r->node_path);
 	if (!rc && vd->be)
 		rc = vd->be->probe(vd, &vd->be_priv);
+	if (!rc && vd->be) {
+		rc = virtio_worker_start(vd);
+		if (rc && vd->be->remove)
+			vd->be->remove(vd->be_priv);
+	}
 	if (rc) {
 		free(vd);
 		return rc;

@@ -156,34 +156,43 @@ static int vnet_rx(void *priv, const void *frame, size_t len)
 	return rc;
 }
 
-static void vnet_transmit(struct vnet *n)
+/* One budget of frames (each a chain of at most one frame); true if more
+ * may be left. */
+static bool vnet_transmit(struct vnet *n)
 {
 	struct virtqueue *vq = virtio_dev_queue(n->vd, NET_TXQ);
 	unsigned int hlen = vnet_hdr_len(n);
+	uint64_t budget = VIRTIO_BUDGET;
 
-	while (virtio_dev_pop(n->vd, NET_TXQ, &n->chain) == 1) {
-		uint64_t len = n->chain.out_len;
+	while (budget >= VIRTIO_CHAIN_COST + sizeof(n->tx)) {
+		uint64_t len;
 		long got;
 
+		if (virtio_dev_pop(n->vd, NET_TXQ, &n->chain) != 1)
+			return false;
+		len = n->chain.out_len;
+		budget -= VIRTIO_CHAIN_COST;
 		if (len > hlen && len <= hlen + NET_FRAME_MAX) {
 			got = vq_chain_read(vq, &n->chain, 0, n->tx, len);
 			if (got < 0) {
 				virtio_dev_fail(n->vd, "virtio-net buffer outside guest RAM");
-				return;
+				return false;
 			}
 			netport_send(n->port, n->tx + hlen, (size_t)got - hlen);
+			budget -= len;
 		}
 		virtio_dev_push(n->vd, NET_TXQ, n->chain.head, 0);
 	}
+	return true;
 }
 
-static void vnet_notify(void *priv, unsigned int q)
+static bool vnet_notify(void *priv, unsigned int q)
 {
 	struct vnet *n = priv;
+	bool more = q == NET_TXQ && vnet_transmit(n);
 
-	if (q == NET_TXQ)
-		vnet_transmit(n);
 	vnet_flush_pending_locked(n);
+	return more;
 }
 
 static void vnet_reset(void *priv)

@@ -16,6 +16,8 @@
 struct vrng {
 	struct virtio_dev *vd;
 	struct vq_chain chain;
+	bool busy;		/* chain taken, off bytes filled so far */
+	uint64_t off;
 };
 
 static uint32_t vrng_config(void *priv, uint8_t *cfg)
@@ -25,28 +27,46 @@ static uint32_t vrng_config(void *priv, uint8_t *cfg)
 	return 0;
 }
 
-static void vrng_notify(void *priv, unsigned int q)
+static bool vrng_notify(void *priv, unsigned int q)
 {
 	struct vrng *r = priv;
 	struct virtqueue *vq = virtio_dev_queue(r->vd, q);
 	uint8_t buf[RNG_CHUNK];
+	uint64_t budget = VIRTIO_BUDGET;
 
-	while (virtio_dev_pop(r->vd, q, &r->chain) == 1) {
-		uint64_t off = 0;
-
-		while (off < r->chain.in_len) {
+	for (;;) {
+		if (!r->busy) {
+			if (budget < VIRTIO_CHAIN_COST)
+				return true;
+			if (virtio_dev_pop(r->vd, q, &r->chain) != 1)
+				return false;
+			budget -= VIRTIO_CHAIN_COST;
+			r->busy = true;
+			r->off = 0;
+		}
+		while (r->off < r->chain.in_len) {
 			long n;
 
+			if (budget < sizeof(buf))
+				return true;
 			entropy_fill(buf, sizeof(buf));
-			n = vq_chain_write(vq, &r->chain, off, buf, sizeof(buf));
+			n = vq_chain_write(vq, &r->chain, r->off, buf, sizeof(buf));
 			if (n <= 0) {
+				r->busy = false;
 				virtio_dev_fail(r->vd, "virtio-rng buffer outside guest RAM");
-				return;
+				return false;
 			}
-			off += (uint64_t)n;
+			r->off += (uint64_t)n;
+			budget -= sizeof(buf);
 		}
-		virtio_dev_push(r->vd, q, r->chain.head, (uint32_t)off);
+		r->busy = false;
+		virtio_dev_push(r->vd, q, r->chain.head, (uint32_t)r->off);
 	}
+}
+
+static void vrng_reset(void *priv)
+{
+	((struct vrng *)priv)->busy = false;
 }
 
 static void vrng_remove(void *priv)
@@ -73,6 +93,7 @@ VMM_VIRTIO_BACKEND(virtio_rng_backend) = {
 	.queue_max = RNG_QUEUE_MAX,
 	.probe = vrng_probe,
 	.remove = vrng_remove,
+	.reset = vrng_reset,
 	.config = vrng_config,
 	.notify = vrng_notify,
 };

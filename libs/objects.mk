@@ -5,6 +5,7 @@ vmm-objs-$(CONFIG_FS_EXT2) += libs/fs/ext2_dir.o
 vmm-objs-$(CONFIG_FS_EXT2) += libs/fs/ext2_vfs.o
 vmm-objs-$(CONFIG_FS_CPIO) += libs/fs/cpio.o
 vmm-objs-y += libs/hash/block_hash.o
+vmm-objs-y += libs/hash/crc32.o
 vmm-objs-y += libs/hash/md5.o
 vmm-objs-y += libs/hash/sha256.o
 vmm-objs-$(CONFIG_FS_EXT2) += libs/fs/ext2_cache.o

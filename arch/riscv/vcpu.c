@@ -204,6 +204,7 @@ static void sync_interrupts(struct vcpu *v)
 		return;
 	set = __atomic_exchange_n(&v->irq_pending, 0, __ATOMIC_SEQ_CST);
 	clear = __atomic_exchange_n(&v->irq_clear, 0, __ATOMIC_SEQ_CST);
+	v->stats.irqs_injected += __builtin_popcountl(set);
 	csr_write(CSR_HVIP, (csr_read(CSR_HVIP) | set) & ~clear);
 	if (vcpu_arch(v)->aia)
 		vcpu_aia_sync_hvip(v);
@@ -239,6 +240,7 @@ static bool posted(struct vcpu *v)
 void arch_vcpu_run_loop(struct vcpu *v)
 {
 	struct vcpu_arch *a = v->arch;
+	uint64_t entry;
 
 	irq_disable();
 	vcpu_load(v);
@@ -262,7 +264,9 @@ void arch_vcpu_run_loop(struct vcpu *v)
 			__atomic_store_n(&v->in_guest, false, __ATOMIC_RELEASE);
 			continue;
 		}
+		entry = csr_read(CSR_TIME);
 		arch_vcpu_run(&a->regs);
+		v->stats.guest_ticks += csr_read(CSR_TIME) - entry;
 		__atomic_store_n(&v->in_guest, false, __ATOMIC_RELEASE);
 		v->stats.exits++;
 		/* Dirty FP or vector state: note it, and mark it clean for the next exit. */

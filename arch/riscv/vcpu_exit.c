@@ -145,9 +145,11 @@ static void handle_mmio(struct vcpu *v, bool store)
 			val &= (1ULL << (8 * m.width)) - 1;
 		rc = r->emu->write(r->emu_priv, gpa - r->gpa, m.width, val);
 		v->stats.mmio_writes++;
+		v->stats.mmio[r - v->guest->regions]++;
 	} else {
 		rc = r->emu->read(r->emu_priv, gpa - r->gpa, m.width, &val);
 		v->stats.mmio_reads++;
+		v->stats.mmio[r - v->guest->regions]++;
 		if (!rc && m.reg)
 			a->regs.x[m.reg] = mmio_load_extend(val, &m);
 	}

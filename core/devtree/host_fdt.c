@@ -177,11 +177,26 @@ uint64_t host_ram_total(void)
 	return total;
 }
 
+/* Whether [pa, pa + size) lies inside r; in offsets, so nothing wraps. */
+static bool range_inside(uint64_t pa, uint64_t size, const struct host_range *r)
+{
+	return pa >= r->base && size <= r->size && pa - r->base <= r->size - size;
+}
+
+static bool range_overlaps(uint64_t pa, uint64_t size, const struct host_range *r)
+{
+	return size && r->size && pa <= r->base + (r->size - 1) && r->base <= pa + (size - 1);
+}
+
 bool host_ram_contains(uint64_t pa, uint64_t size)
 {
-	for (unsigned int i = 0; i < host_info.mem_count; i++)
-		if (pa >= host_info.mem[i].base &&
-		    pa + size <= host_info.mem[i].base + host_info.mem[i].size)
-			return true;
-	return false;
+	bool in_bank = false;
+
+	if (size && pa + (size - 1) < pa)
+		return false;
+	for (unsigned int i = 0; i < host_info.mem_count && !in_bank; i++)
+		in_bank = range_inside(pa, size, &host_info.mem[i]);
+	for (unsigned int i = 0; i < host_info.reserved_count && in_bank; i++)
+		in_bank = !range_overlaps(pa, size, &host_info.reserved[i]);
+	return in_bank;
 }

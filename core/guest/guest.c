@@ -13,8 +13,13 @@
 #include <vmm/guest_internal.h>
 #include <vmm/registry.h>
 #include <vmm/emulator.h>
+#include <vmm/thread.h>
 #include <vmm/timer.h>
 #include <vmm/vserial.h>
+
+/* How long a destroy waits for the vCPUs of the guest to stop: 10 s. */
+#define GUEST_STOP_POLL_NS	100000
+#define GUEST_STOP_POLLS	100000
 
 static REGISTRY(guests);
 static unsigned long guest_ids;
@@ -43,8 +48,39 @@ static int alloc_id(void)
 	return -1;
 }
 
-static void guest_free(struct guest *g)
+/*
+ * Phase one of a teardown: from now on no lookup (SBI IPI, HSM, interrupt
+ * controller delivery, SRST) finds a vCPU of g, and this returns once
+ * every vCPU thread has ended and left its hart, so nothing of g runs.
+ * False if one never ends.
+ */
+static bool guest_stop_vcpus(struct guest *g)
 {
+	__atomic_store_n(&g->dying, true, __ATOMIC_SEQ_CST);
+	for (unsigned int poll = 0; poll < GUEST_STOP_POLLS; poll++) {
+		bool all = true;
+
+		for (unsigned int i = 0; i < g->nvcpus; i++)
+			all &= vcpu_stop(g->vcpus[i]);
+		if (all)
+			return true;
+		thread_sleep_ns(GUEST_STOP_POLL_NS);
+	}
+	for (unsigned int i = 0; i < g->nvcpus; i++)
+		if (!vcpu_stop(g->vcpus[i]))
+			printf("Error: %s did not stop\n", g->vcpus[i]->name);
+	return false;
+}
+
+/* Two-phase teardown: stop everything, then free.  False (and the guest
+ * is kept, unreachable, with its memory) if a vCPU never stopped. */
+static bool guest_free(struct guest *g)
+{
+	if (!guest_stop_vcpus(g)) {
+		printf("Error: %s: kept in memory, a vCPU may still use it\n", g->name);
+		return false;
+	}
+	guest_remove_emulators(g);
 	for (unsigned int i = 0; i < g->nvcpus; i++)
 		vcpu_destroy(g->vcpus[i]);
 	g->nvcpus = 0;
@@ -52,6 +88,7 @@ static void guest_free(struct guest *g)
 	arch_guest_deinit(g);
 	guest_ids &= ~(1UL << g->id);
 	free(g);
+	return true;
 }
 
 static int check_config(const char *name, struct guest *g)
@@ -133,7 +170,10 @@ int guest_destroy(const char *name)
 		return -ENOENT;
 	}
 	registry_del(&guests, &g->node);
-	guest_free(g);
+	if (!guest_free(g)) {
+		printf("%s: Failed to destroy\n", name);
+		return -EBUSY;
+	}
 	printf("%s: Destroyed\n", name);
 	return 0;
 }
@@ -182,6 +222,8 @@ int guest_reset(struct guest *g)
 
 void guest_request_reset(struct guest *g, bool restart)
 {
+	if (__atomic_load_n(&g->dying, __ATOMIC_ACQUIRE))
+		return;
 	guest_reset(g);
 	if (restart)
 		guest_kick(g);

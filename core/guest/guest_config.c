@@ -13,6 +13,7 @@
 #include <vmm/emulator.h>
 #include <vmm/guest.h>
 #include <vmm/guest_internal.h>
+#include <vmm/page.h>
 #include <vmm/shmem.h>
 
 #define cfg_error(path, fmt, ...) printf("Error: %s: " fmt "\n", path, ##__VA_ARGS__)
@@ -34,10 +35,15 @@ static int region_backing(struct guest_region *r, int node, const char *dtype)
 	if (!strcmp(dtype, "alloced_ram") || !strcmp(dtype, "alloced_rom") ||
 	    !strcmp(dtype, "colored_ram") || !strcmp(dtype, "colored_rom")) {
 		int rc = region_alloc_chunks(r, align);
+		struct page_stats st;
 
-		if (rc)
-			cfg_error(r->node_path, "cannot allocate %llu KiB of guest memory",
-				  (unsigned long long)(r->size >> 10));
+		if (rc) {
+			region_free_backing(r);
+			page_get_stats(&st);
+			cfg_error(r->node_path, "cannot allocate %llu KiB of guest memory "
+				  "(%llu KiB free)", (unsigned long long)(r->size >> 10),
+				  (unsigned long long)st.free_pages * (PAGE_SIZE >> 10));
+		}
 		return rc;
 	}
 	if (!strcmp(dtype, "ram") || !strcmp(dtype, "rom")) {
@@ -120,6 +126,7 @@ static int parse_region(struct guest *g, int node, struct guest_region *r)
 	}
 	if (!strcmp(manifest, "virtual")) {
 		r->kind = REGION_VIRTUAL;
+		r->is_pic = !strcmp(dtype, "pic");
 		return region_emulator(r, node, dtype);
 	}
 	cfg_error(r->node_path, "unsupported manifest_type '%s'", manifest);
@@ -195,16 +202,27 @@ int guest_config_regions(struct guest *g)
 	return rc;
 }
 
+void guest_remove_emulators(struct guest *g)
+{
+	/* Interrupt controllers (device_type "pic") last: the devices
+	 * removed before them may still raise a line until they are gone. */
+	for (int pics = 0; pics < 2; pics++)
+		for (unsigned int i = 0; i < g->nregions; i++) {
+			struct guest_region *r = &g->regions[i];
+
+			if (r->is_pic != pics || !r->emu_priv)
+				continue;
+			if (r->emu->remove)
+				r->emu->remove(r->emu_priv);
+			r->emu_priv = NULL;
+		}
+}
+
 void guest_release_regions(struct guest *g)
 {
-	for (unsigned int i = 0; i < g->nregions; i++) {
-		struct guest_region *r = &g->regions[i];
-
-		if (r->emu && r->emu_priv && r->emu->remove)
-			r->emu->remove(r->emu_priv);
-		r->emu_priv = NULL;
-		region_free_backing(r);
-	}
+	guest_remove_emulators(g);
+	for (unsigned int i = 0; i < g->nregions; i++)
+		region_free_backing(&g->regions[i]);
 	g->nregions = 0;
 }
 

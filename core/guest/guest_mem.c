@@ -28,6 +28,9 @@ int region_alloc_chunks(struct guest_region *r, unsigned int align_order)
 
 	if (r->size & (PAGE_SIZE - 1))
 		return -EINVAL;
+	/* Chunks are ours from the first one, so a failure part-way frees
+	 * them all (region_free_backing). */
+	r->owned = true;
 	while (off < r->size) {
 		uint64_t left = r->size - off;
 		int order = floor_log2(left >> PAGE_SHIFT);
@@ -59,7 +62,6 @@ int region_alloc_chunks(struct guest_region *r, unsigned int align_order)
 		r->nchunks++;
 		off += PAGE_SIZE << order;
 	}
-	r->owned = true;
 	return 0;
 }
 

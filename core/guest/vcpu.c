@@ -39,7 +39,9 @@ struct vcpu *vcpu_current(void)
 
 struct vcpu *vcpu_find(struct guest *g, unsigned long hartid)
 {
-	return hartid < g->nvcpus ? g->vcpus[hartid] : NULL;
+	if (hartid >= g->nvcpus || __atomic_load_n(&g->dying, __ATOMIC_ACQUIRE))
+		return NULL;
+	return g->vcpus[hartid];
 }
 
 static void set_state(struct vcpu *v, enum vcpu_state s)
@@ -146,9 +148,15 @@ void vcpu_dump_regs(struct vcpu *v)
 	arch_vcpu_dump_regs(v);
 }
 
+static unsigned long long ticks_ms(uint64_t ticks)
+{
+	return timer_ticks_to_ns(ticks) / 1000000;
+}
+
 void vcpu_dump_stats(struct vcpu *v)
 {
 	const struct vcpu_stats *s = &v->stats;
+	uint64_t run = v->thread->run_ticks, guest = s->guest_ticks;
 
 	printf("%s: state %s, hart %u\n", v->name, vcpu_state_name(v), v->thread->cpu->id);
 	printf("  exits %llu, SBI calls %llu, MMIO reads %llu, MMIO writes %llu\n",
@@ -157,9 +165,17 @@ void vcpu_dump_stats(struct vcpu *v)
 	printf("  WFI %llu, host interrupts %llu, CSR/instruction traps %llu\n",
 	       (unsigned long long)s->wfi, (unsigned long long)s->irqs,
 	       (unsigned long long)s->csr_traps);
-	printf("  run time %llu ms, switches %llu\n",
-	       (unsigned long long)(timer_ticks_to_ns(v->thread->run_ticks) / 1000000),
+	printf("  run time %llu ms, switches %llu\n", ticks_ms(run),
 	       (unsigned long long)v->thread->switches);
+	printf("  interrupts injected %llu\n", (unsigned long long)s->irqs_injected);
+	printf("  time in guest %llu ms, in hypervisor %llu ms\n", ticks_ms(guest),
+	       ticks_ms(run > guest ? run - guest : 0));
+	arch_vcpu_dump_stats(v);
+	printf("  MMIO by device:\n");
+	for (unsigned int i = 0; i < v->guest->nregions && i < GUEST_MAX_REGIONS; i++)
+		if (s->mmio[i])
+			printf("    %-24s %llu\n", v->guest->regions[i].name,
+			       (unsigned long long)s->mmio[i]);
 }
 
 static void vcpu_thread_main(void *arg)
@@ -263,18 +279,20 @@ fail:
 	return NULL;
 }
 
-void vcpu_destroy(struct vcpu *v)
+bool vcpu_stop(struct vcpu *v)
 {
+	if (thread_ended(v->thread))
+		return true;
+	/* Again on every call: a sibling may have restarted it meanwhile. */
 	v->exit_requested = true;
 	set_state(v, VCPU_HALTED);
-	for (unsigned int i = 0; thread_destroy(v->thread); i++) {
-		if (i == 10000) {
-			printf("%s: thread did not stop; its memory is kept\n", v->name);
-			return;
-		}
-		thread_sleep_ns(1000000);
-	}
+	return false;
+}
+
+void vcpu_destroy(struct vcpu *v)
+{
 	timer_event_stop_sync(&v->timer);
 	arch_vcpu_deinit(v);
+	thread_destroy(v->thread);
 	free(v);
 }

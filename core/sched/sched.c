@@ -5,7 +5,9 @@
  * their own; remote wake-ups enqueue on the thread's hart under its lock
  * and send that hart a reschedule IPI.  A thread asked to move
  * (thread_migrate) is switched out on its old hart and handed to the new
- * one only after its context is saved (sched_finish_switch).  The time a
+ * one only after its context is saved (sched_finish_switch); likewise a
+ * thread whose body returned counts as ended (thread_ended, so it may be
+ * freed) only once the switch away from it is complete.  The time a
  * thread waits on a run queue adds up in its wait_ticks (the steal time of
  * a vCPU, SBI STA).
  */
@@ -121,6 +123,11 @@ void sched_finish_switch(void)
 	unsigned long flags;
 	bool ready;
 
+	/* Only now is an ended thread's context saved and its stack left. */
+	if (cpu->exited) {
+		__atomic_store_n(&cpu->exited->off_cpu, true, __ATOMIC_RELEASE);
+		cpu->exited = NULL;
+	}
 	if (!t)
 		return;
 	cpu->migrating = NULL;
@@ -202,6 +209,8 @@ void schedule(void)
 	next->switches++;
 	cpu->switch_count++;
 	cpu->current = next;
+	if (prev->state == THREAD_HALTED)
+		cpu->exited = prev;
 	arch_context_switch(&prev->ctx, &next->ctx);
 	sched_finish_switch();
 }

@@ -5,9 +5,13 @@
  * handler consumes them: a reschedule request, or a function call posted
  * by smp_call_on() (used for remote TLB work and per-hart queries).
  */
+#include <stdio.h>
 #include <vmm/arch_smp.h>
 #include <vmm/smp.h>
 #include <vmm/thread.h>
+#include <vmm/timer.h>
+
+#define CALL_WARN_NS	1000000000ULL
 
 struct vmm_cpu vmm_cpus[VMM_MAX_CPUS];
 unsigned int vmm_cpu_count;
@@ -55,12 +59,18 @@ static void run_posted_call(struct vmm_cpu *self)
  * Interrupts stay masked throughout, so the caller cannot be preempted or
  * moved while it holds the target's call lock; while it waits it serves
  * calls posted to its own hart, so two harts calling each other (or a hart
- * calling one that waits with interrupts masked) cannot deadlock.
+ * calling one that waits with interrupts masked) cannot deadlock.  The
+ * target cannot be abandoned (fn and arg may live on this stack), so a
+ * target silent for CALL_WARN_NS is named once and waited for still: no
+ * hart holds interrupts masked that long unless something is broken (guest
+ * device work is done by worker threads, a budget at a time).
  */
 void smp_call_on(struct vmm_cpu *cpu, void (*fn)(void *), void *arg)
 {
 	unsigned long flags = irq_save();
 	struct vmm_cpu *self = this_cpu();
+	bool warned = false;
+	uint64_t start;
 
 	if (cpu == self) {
 		fn(arg);
@@ -73,8 +83,15 @@ void smp_call_on(struct vmm_cpu *cpu, void (*fn)(void *), void *arg)
 	cpu->call_arg = arg;
 	cpu->call_done = false;
 	smp_send_ipi(cpu, IPI_CALL);
-	while (!__atomic_load_n(&cpu->call_done, __ATOMIC_ACQUIRE))
+	start = timer_ticks();
+	while (!__atomic_load_n(&cpu->call_done, __ATOMIC_ACQUIRE)) {
 		run_posted_call(self);
+		if (!warned && timer_ticks() - start > timer_ns_to_ticks(CALL_WARN_NS)) {
+			printf("smp: hart %u has not answered a cross call from hart %u for "
+			       "1 s; still waiting\n", cpu->id, self->id);
+			warned = true;
+		}
+	}
 	spin_unlock(&cpu->call_lock);
 	irq_restore(flags);
 }

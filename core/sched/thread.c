@@ -145,11 +145,16 @@ void thread_for_each(void (*fn)(struct thread *t, void *arg), void *arg)
  * Free a thread whose body has returned (state Halted) once its hart has
  * switched away from it.  Returns -EBUSY if it is still running.
  */
+bool thread_ended(const struct thread *t)
+{
+	return t->state == THREAD_HALTED && __atomic_load_n(&t->off_cpu, __ATOMIC_ACQUIRE);
+}
+
 int thread_destroy(struct thread *t)
 {
 	unsigned long flags;
 
-	if (t->state != THREAD_HALTED || t->cpu->current == t)
+	if (!thread_ended(t))
 		return -EBUSY;
 	spin_lock_irqsave(&threads_lock, flags);
 	list_del_init(&t->all_node);

@@ -4,10 +4,12 @@
  * spaces and tabs separate arguments, no quoting, at most
  * VMM_CMD_MAX_ARGS arguments with the rest dropped), runs each command and
  * stops at the first one that is unknown or fails, printing the Xvisor
- * error lines.  It also owns the shared helpers for C-style numbers and
- * usage errors.
+ * error lines.  It also owns the subcommand dispatcher, which prints the
+ * usage from the same table it dispatches on, and the shared helper for
+ * C-style numbers.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,13 +52,96 @@ int vmm_cmd_sorted(const struct vmm_cmd ***out)
 	return n;
 }
 
+static bool same_usage(const struct vmm_subcmd *a, const struct vmm_subcmd *b)
+{
+	return a->usage && b->usage && *a->usage && !strcmp(a->usage, b->usage);
+}
+
+/*
+ * Print the usage lines of a subcommand table.  Adjacent subcommands with
+ * the same usage share a line, "a|b <usage>", and a shared line names the
+ * common leading words once ("node show|dump <path>").
+ */
+static void print_subcmds(const struct vmm_cmd *cmd)
+{
+	const struct vmm_subcmd *s = cmd->subcmds;
+
+	printf("   %s help\n", cmd->name);
+	for (unsigned int i = 0; i < cmd->nsubcmds; i++) {
+		bool shared = i + 1 < cmd->nsubcmds && same_usage(&s[i], &s[i + 1]);
+		const char *name = s[i].name, *last = strrchr(name, ' ');
+
+		if (i && same_usage(&s[i], &s[i - 1])) {
+			size_t lead = last ? (size_t)(last - name) + 1 : 0;
+
+			if (lead && !strncmp(name, s[i - 1].name, lead))
+				name += lead;
+		} else {
+			printf("   %s%s", cmd->name, *name ? " " : "");
+		}
+		printf("%s%s", name, shared ? "|" : "");
+		if (!shared)
+			printf("%s%s\n", s[i].usage && *s[i].usage ? " " : "",
+			       s[i].usage ? s[i].usage : "");
+	}
+}
+
 int vmm_cmd_usage(const struct vmm_cmd *cmd)
 {
-	if (cmd->usage)
+	if (cmd->subcmds) {
+		printf("Usage:\n");
+		print_subcmds(cmd);
+		if (cmd->note)
+			printf("%s", cmd->note);
+	} else if (cmd->usage) {
 		cmd->usage();
-	else
+	} else {
 		printf("Usage: %s\n", cmd->name);
+	}
 	return -EINVAL;
+}
+
+/* Number of words of name matching argv[1]...; -1 if they do not match. */
+static int match_words(const char *name, int argc, char **argv)
+{
+	int words = 0;
+
+	while (*name) {
+		size_t len = strcspn(name, " ");
+
+		if (words + 1 >= argc || strlen(argv[words + 1]) != len ||
+		    strncmp(argv[words + 1], name, len))
+			return -1;
+		words++;
+		name += len;
+		name += *name == ' ';
+	}
+	return words;
+}
+
+static int dispatch(const struct vmm_cmd *cmd, int argc, char **argv)
+{
+	if (argc == 2 && !strcmp(argv[1], "help")) {
+		vmm_cmd_usage(cmd);
+		return 0;
+	}
+	for (unsigned int i = 0; i < cmd->nsubcmds; i++) {
+		const struct vmm_subcmd *s = &cmd->subcmds[i];
+		int words = match_words(s->name, argc, argv), rc;
+
+		if (words < 0)
+			continue;
+		if (argc - 1 - words < s->min_args || argc - 1 - words > s->max_args)
+			break;
+		rc = s->exec(argc, argv);
+		return rc == VMM_CMD_BAD_ARGS ? vmm_cmd_usage(cmd) : rc;
+	}
+	return vmm_cmd_usage(cmd);
+}
+
+int vmm_cmd_run(const struct vmm_cmd *cmd, int argc, char **argv)
+{
+	return cmd->subcmds ? dispatch(cmd, argc, argv) : cmd->exec(argc, argv);
 }
 
 static int is_blank(char c)
@@ -97,7 +182,7 @@ static int exec_one(char *s)
 		printf("Error: unknown command %s\n", argv[0]);
 		return -ENOENT;
 	}
-	rc = cmd->exec(argc, argv);
+	rc = vmm_cmd_run(cmd, argc, argv);
 	if (rc)
 		printf("Error: command %s failed (code %d)\n", argv[0], rc);
 	return rc;

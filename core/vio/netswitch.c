@@ -144,6 +144,16 @@ void netswitch_flood(struct netswitch *sw, struct netport *src, const uint8_t *f
 			netswitch_deliver(sw, p, frame, len);
 }
 
+struct netport *netswitch_port_with_mac(struct netswitch *sw, const uint8_t *mac)
+{
+	struct netport *p;
+
+	list_for_each_entry(p, &sw->ports, sw_node)
+		if (!memcmp(p->mac, mac, NET_MAC_LEN))
+			return p;
+	return NULL;
+}
+
 struct netport *netport_create(const char *name, const uint8_t *mac, netport_rx_fn rx,
 			       void *priv)
 {

@@ -2,7 +2,10 @@
  * The `bridge` switch policy: a learning bridge.  The source MAC of every
  * frame is recorded against the port it came from (a table of
  * BRIDGE_TABLE_SIZE entries; when full, the least recently seen entry is
- * replaced).  A unicast frame to a known MAC goes to that port only (and
+ * replaced).  A MAC stays with its port while that port is on the switch:
+ * a frame whose source MAC is configured for another port, or was learnt
+ * on another port, is dropped (a guest cannot take another guest's
+ * traffic by sending with its address).  A unicast frame to a known MAC goes to that port only (and
  * nowhere if that is the sender's own port); broadcast, multicast and
  * unknown destinations are flooded.  A port leaving the switch is
  * forgotten.  The core's global lock serialises all of it.
@@ -32,12 +35,17 @@ static struct bridge_entry *bridge_lookup(struct bridge *br, const uint8_t *mac)
 	return NULL;
 }
 
-static void bridge_learn(struct bridge *br, struct netport *src, const uint8_t *mac)
+/* Record mac on src; false if the MAC belongs to another port. */
+static bool bridge_learn(struct netswitch *sw, struct bridge *br, struct netport *src,
+			 const uint8_t *mac)
 {
 	struct bridge_entry *e = bridge_lookup(br, mac);
+	struct netport *owner = netswitch_port_with_mac(sw, mac);
 
+	if ((owner && owner != src) || (e && e->port != src))
+		return false;
 	if (mac[0] & 1)		/* a group address is never a source */
-		return;
+		return true;
 	if (!e) {
 		e = &br->table[0];
 		for (unsigned int i = 0; i < BRIDGE_TABLE_SIZE; i++) {
@@ -52,6 +60,7 @@ static void bridge_learn(struct bridge *br, struct netport *src, const uint8_t *
 	}
 	e->port = src;
 	e->seen = ++br->clock;
+	return true;
 }
 
 static void bridge_forward(struct netswitch *sw, struct netport *src, const uint8_t *frame,
@@ -61,7 +70,8 @@ static void bridge_forward(struct netswitch *sw, struct netport *src, const uint
 	const uint8_t *dst = frame, *smac = frame + NET_MAC_LEN;
 	struct bridge_entry *e;
 
-	bridge_learn(br, src, smac);
+	if (!bridge_learn(sw, br, src, smac))
+		return;
 	e = (dst[0] & 1) ? NULL : bridge_lookup(br, dst);
 	if (!e)
 		netswitch_flood(sw, src, frame, len);

@@ -75,9 +75,24 @@ struct vserial *vserial_create(const char *name, size_t fifo_size,
 
 void vserial_destroy(struct vserial *vs)
 {
+	struct vserial_receiver *r;
+	unsigned long flags;
+
 	if (!vs)
 		return;
 	registry_del(&vserials, &vs->node);
+	for (;;) {
+		spin_lock_irqsave(&vs->lock, flags);
+		r = list_empty(&vs->receivers) ? NULL :
+			list_first_entry(&vs->receivers, struct vserial_receiver, node);
+		if (r)
+			list_del_init(&r->node);
+		spin_unlock_irqrestore(&vs->lock, flags);
+		if (!r)
+			break;
+		if (r->gone)
+			r->gone(r);
+	}
 	free(vs->fifo);
 	free(vs);
 }

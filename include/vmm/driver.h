@@ -8,6 +8,7 @@
 #ifndef VMM_DRIVER_H
 #define VMM_DRIVER_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <vmm/table.h>
 
@@ -27,7 +28,11 @@ struct vmm_driver {
 #define VMM_DRIVER(var) static const struct vmm_driver var VMM_TABLE_ENTRY(vmm_drivers)
 
 void drivers_probe(const void *fdt);
+/* The driver matching an enabled node (any stage), or NULL (for listings). */
+const struct vmm_driver *driver_find(const void *fdt, int node);
 
+/* Whether a node's `status` is absent, "okay" or "ok". */
+bool fdt_node_enabled(const void *fdt, int node);
 /* Address and size of the idx-th `reg` entry, using the parent's cells. */
 int fdt_node_reg(const void *fdt, int node, int idx, uint64_t *addr, uint64_t *size);
 /* First cell of `interrupts`, or 0 when absent. */

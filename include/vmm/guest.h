@@ -9,6 +9,11 @@
  *
  * Locking: the guest list is protected by a global lock; a guest's
  * regions are fixed between create and destroy, so lookups need no lock.
+ *
+ * Teardown is two-phase: first every vCPU is stopped and made unreachable
+ * (vcpu_find() returns NULL, SRST requests are ignored), then the emulators
+ * are removed (devices that raise interrupts before the interrupt
+ * controllers), and only then are vCPUs and memory freed.
  */
 #ifndef VMM_GUEST_H
 #define VMM_GUEST_H
@@ -45,6 +50,7 @@ struct guest_region {
 	bool owned;		/* RAM/ROM allocated by us (freed on destroy) */
 	struct shmem *shm;	/* shared_ram/shared_rom backing */
 	const struct emulator *emu;	/* virtual regions */
+	bool is_pic;		/* an interrupt controller (removed last) */
 	void *emu_priv;
 	struct region_chunk *chunks;	/* RAM/ROM backing, by offset */
 	unsigned int nchunks;
@@ -69,6 +75,7 @@ struct guest {
 	void *irqchip_priv;
 	void *arch;		/* G-stage tables, VMID (arch/riscv/gstage.c) */
 	uint64_t time_base;	/* host ticks at creation: guest time 0 */
+	bool dying;		/* destroy started: vcpu_find() finds nothing */
 	struct list_head node;
 };
 
@@ -87,6 +94,9 @@ void guest_request_reset(struct guest *g, bool restart);
 struct guest *guest_find(const char *name);
 /* Walks under the registry lock: fn must not block (vmm/registry.h). */
 void guest_for_each(void (*fn)(struct guest *g, void *arg), void *arg);
+
+/* The vCPU of g with that hart id; NULL if none or g is being destroyed. */
+struct vcpu *vcpu_find(struct guest *g, unsigned long hartid);
 
 /* Region lookup by guest physical address (binary search), or NULL. */
 struct guest_region *guest_region_find(struct guest *g, uint64_t gpa);

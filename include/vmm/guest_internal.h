@@ -26,10 +26,15 @@ int guest_config_regions(struct guest *g);
 int guest_config_vcpus(struct guest *g);
 /* Probe the emulators of the virtual regions (after the vCPUs exist). */
 int guest_config_emulators(struct guest *g);
+/* Remove the emulators (interrupt controllers last); then free backing. */
+void guest_remove_emulators(struct guest *g);
 void guest_release_regions(struct guest *g);
 
 /* core/guest/vcpu.c */
 struct vcpu *vcpu_create(struct guest *g, unsigned int index, const char *node_path);
+/* Ask v's thread to end; true once it has ended and is off every hart. */
+bool vcpu_stop(struct vcpu *v);
+/* Free a vCPU that vcpu_stop() reported stopped. */
 void vcpu_destroy(struct vcpu *v);
 /* Put the vCPU back to its reset state and, if start, let it run. */
 void vcpu_reset_and_start(struct vcpu *v, bool start);
@@ -48,5 +53,7 @@ void arch_vcpu_run_loop(struct vcpu *v);
 /* Make v notice a new request or interrupt soon (IPI if in the guest). */
 void arch_vcpu_kick(struct vcpu *v);
 void arch_vcpu_dump_regs(struct vcpu *v);
+/* Print the architecture's lines of `vcpu dumpstat` (SBI calls by extension). */
+void arch_vcpu_dump_stats(struct vcpu *v);
 
 #endif

@@ -66,6 +66,8 @@ void netswitch_deliver(struct netswitch *sw, struct netport *dst, const uint8_t 
 		       size_t len);
 void netswitch_flood(struct netswitch *sw, struct netport *src, const uint8_t *frame,
 		     size_t len);
+/* For policies: the port of sw configured with mac (netport_create), or NULL. */
+struct netport *netswitch_port_with_mac(struct netswitch *sw, const uint8_t *mac);
 
 /* A port, unattached; mac is shown in listings (may be NULL). */
 struct netport *netport_create(const char *name, const uint8_t *mac, netport_rx_fn rx,

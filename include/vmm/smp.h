@@ -41,6 +41,7 @@ struct vmm_cpu {
 	struct thread *current;
 	struct thread *idle;
 	struct thread *migrating;	/* switched out, to move to another hart */
+	struct thread *exited;		/* halted, being switched out for good */
 	bool need_resched;
 	uint64_t switch_count;
 	uint64_t idle_ticks;
@@ -75,7 +76,9 @@ void smp_set_ipi_sender(void (*send)(struct vmm_cpu *cpu), const char *name);
 const char *smp_ipi_method(void);
 /* Post IPI reasons to a hart and interrupt it. */
 void smp_send_ipi(struct vmm_cpu *cpu, unsigned long reasons);
-/* Run fn(arg) on another online hart and wait for it to finish. */
+/* Run fn(arg) on another online hart and wait for it to finish, serving
+ * calls posted to this hart meanwhile; a target silent for 1 s is named
+ * on the console ("smp: hart N has not answered ..."). */
 void smp_call_on(struct vmm_cpu *cpu, void (*fn)(void *), void *arg);
 /* Called by the architecture's software-interrupt handler. */
 void smp_handle_ipi(void);

@@ -36,6 +36,7 @@ struct thread {
 	bool wake_pending;
 	bool is_idle;
 	bool is_vcpu;
+	bool off_cpu;		/* halted and its context switch finished */
 	struct vmm_cpu *cpu;
 	struct vmm_cpu *migrate_to;	/* move to this hart at its next switch */
 	unsigned long affinity;		/* harts it may run on (bit per cpu id) */
@@ -70,7 +71,10 @@ void thread_sleep_ns(uint64_t ns);
 /* Move a thread to another hart; a running thread moves when its hart
  * next switches away from it.  -EINVAL for idle threads or offline harts. */
 int thread_migrate(struct thread *t, struct vmm_cpu *to);
-/* Free a thread whose body returned; -EBUSY while its hart still runs it. */
+/* Whether t's body returned and its hart has switched away from it for
+ * good (its stack and context are no longer touched). */
+bool thread_ended(const struct thread *t);
+/* Free a thread that has ended; -EBUSY until then. */
 int thread_destroy(struct thread *t);
 struct thread *thread_current(void);
 const char *thread_state_name(enum thread_state s);

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <vmm/guest.h>
 #include <vmm/thread.h>
 #include <vmm/timer.h>
 
@@ -24,8 +25,19 @@ enum vcpu_state {
 	VCPU_HALTED,	/* stopped for good by an error or `halt` */
 };
 
+/* SBI counters: one per SBI extension table entry, the last for unknown EIDs. */
+#define VCPU_SBI_SLOTS		65
+
+/*
+ * Exit statistics.  Only the vCPU's own thread writes them, on the exit
+ * path, as plain counters (no locks); readers may see a count a little old.
+ */
 struct vcpu_stats {
 	uint64_t exits, sbi_calls, mmio_reads, mmio_writes, wfi, irqs, csr_traps;
+	uint64_t irqs_injected;			/* VS interrupts raised by the hypervisor */
+	uint64_t guest_ticks;			/* timer ticks spent in the guest */
+	uint64_t mmio[GUEST_MAX_REGIONS];	/* accesses by guest region index */
+	uint64_t sbi[VCPU_SBI_SLOTS];		/* calls by SBI extension */
 };
 
 struct vcpu {
@@ -68,8 +80,11 @@ int vcpu_reset(struct vcpu *v);
 const char *vcpu_state_name(const struct vcpu *v);
 
 struct vcpu *vcpu_current(void);
-struct vcpu *vcpu_find(struct guest *g, unsigned long hartid);
 void vcpu_dump_regs(struct vcpu *v);
+/*
+ * Print the state and exit statistics: totals, time in the guest and in the
+ * hypervisor, and the non-zero counts by SBI extension and by MMIO device.
+ */
 void vcpu_dump_stats(struct vcpu *v);
 
 #endif

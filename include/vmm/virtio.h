@@ -10,7 +10,10 @@
  * Locking: the transport holds the device lock around every back-end hook
  * (notify, reset, config access).  Work started from elsewhere (input from
  * a vserial port, a vdisk attach) takes it with virtio_dev_lock().  Hooks
- * must not sleep.  A back-end that finds a request it cannot make sense
+ * must not sleep.  A guest's doorbell (QueueNotify) does no queue work in
+ * the exit handler: it marks the queue and wakes the device's worker
+ * thread, which calls notify with a budget, so the work a guest asks for
+ * is done in time-sliced pieces and never with interrupts masked for long.  A back-end that finds a request it cannot make sense
  * of calls virtio_dev_fail(): the device then sets DEVICE_NEEDS_RESET and
  * ignores its queues until the guest resets it.
  */
@@ -28,6 +31,8 @@
 #define VIRTIO_ID_RNG		4
 
 #define VIRTIO_MAX_QUEUES	8
+#define VIRTIO_BUDGET		65536	/* bytes one notify call may move */
+#define VIRTIO_CHAIN_COST	512	/* budget a chain costs at least */
 #define VIRTIO_CONFIG_MAX	256	/* bytes of config space at 0x100 */
 
 struct guest;
@@ -49,8 +54,14 @@ struct virtio_backend {
 	uint32_t (*config)(void *priv, uint8_t *cfg);
 	/* Guest write of width bytes at config offset off (optional). */
 	void (*config_write)(void *priv, uint32_t off, unsigned int width, uint64_t val);
-	/* Guest notified queue q (only called for a ready queue). */
-	void (*notify)(void *priv, unsigned int q);
+	/*
+	 * Serve queue q (only called for a ready queue), from the device's
+	 * worker thread with the lock held: at most VIRTIO_BUDGET bytes of
+	 * work (each chain counts at least VIRTIO_CHAIN_COST), keeping a
+	 * chain in progress in priv.  Returns true if work is left: the
+	 * worker calls again, preemptible in between.
+	 */
+	bool (*notify)(void *priv, unsigned int q);
 	/* The driver set DRIVER_OK (optional): e.g. deliver waiting input. */
 	void (*driver_ok)(void *priv);
 };

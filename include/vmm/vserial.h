@@ -39,6 +39,13 @@ void vserial_for_each(void (*fn)(struct vserial *vs, void *arg), void *arg);
  */
 struct vserial_receiver {
 	void (*out)(struct vserial_receiver *r, const char *buf, size_t len);
+	/*
+	 * Optional: vserial_destroy() unlinks a receiver still attached and
+	 * calls gone() (no lock held) before the port is freed; after that the
+	 * receiver must not use the port.  Permanent receivers (vsdaemon) need
+	 * it; `vserial bind` runs on the shell, which is also what destroys.
+	 */
+	void (*gone)(struct vserial_receiver *r);
 	struct list_head node;
 };
 

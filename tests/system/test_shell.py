@@ -88,6 +88,15 @@ def test_help_cmd_shows_usage(shell, cmd):
     assert cmd in rest
 
 
+@pytest.mark.parametrize("cmd", [c for c in COMMANDS if c != "echo"])
+def test_cmd_help_succeeds(shell, cmd):
+    """`<cmd> help` prints the usage and succeeds, so a `;` chain goes on."""
+    out = shell.run("%s help; echo reached" % cmd)
+    assert "Usage:" in out and "   %s " % cmd in out, out
+    assert out.endswith("reached\n"), out
+    assert "Error:" not in out
+
+
 def test_help_unknown_name_fails(shell):
     out = shell.run("help echo nosuchcmd; echo not-reached")
     assert out.startswith("echo         - ")
@@ -222,6 +231,14 @@ def test_chardev_list(shell):
 
 def test_stdio_device(shell):
     assert shell.run("stdio device") == "serial@10000000\n"
+
+
+def test_stdio_bad_loglevel_changes_nothing(shell):
+    before = shell.run("stdio loglevel")
+    out = shell.run("stdio change_loglevel 9")
+    assert out == ("Error: log level must be 0..7\n"
+                   "Error: command stdio failed (code -22)\n"), out
+    assert shell.run("stdio loglevel") == before
 
 
 # --- errors, chains --------------------------------------------------------

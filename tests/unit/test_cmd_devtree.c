@@ -21,7 +21,7 @@ static const char *run(const char *args, int *rc)
 	for (tok = strtok(line, " "); tok && argc < VMM_CMD_MAX_ARGS; tok = strtok(NULL, " "))
 		argv[argc++] = tok;
 	capture_begin();
-	*rc = cmd ? cmd->exec(argc, argv) : -ENOSYS;
+	*rc = cmd ? vmm_cmd_run(cmd, argc, argv) : -ENOSYS;
 	return capture_end();
 }
 

@@ -1,10 +1,12 @@
 /*
  * MD5 (RFC 1321 appendix A.5) and SHA-256 (FIPS 180-4 examples) test
- * vectors, fed whole and in uneven pieces, plus the one-million-'a' case.
+ * vectors, fed whole and in uneven pieces, plus the one-million-'a' case;
+ * CRC-32 check values, whole and in pieces.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <vmm/crc32.h>
 #include <vmm/md5.h>
 #include <vmm/sha256.h>
 #include "unit.h"
@@ -98,6 +100,17 @@ UNIT_TEST(million_a)
 	CHECK_STR(out, "7707d6ae4e027c70eea2a935c2296f21");
 	sha_hex(a, sizeof(a), 65536, out);
 	CHECK_STR(out, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+UNIT_TEST(crc32_check_values)
+{
+	static const char msg[] = "The quick brown fox jumps over the lazy dog";
+
+	CHECK_EQ(crc32_update(0, "", 0), 0);
+	CHECK_EQ(crc32_update(0, "123456789", 9), 0xcbf43926);
+	CHECK_EQ(crc32_update(0, "a", 1), 0xe8b7be43);
+	CHECK_EQ(crc32_update(0, msg, strlen(msg)), 0x414fa339);
+	CHECK_EQ(crc32_update(crc32_update(0, msg, 10), msg + 10, strlen(msg) - 10), 0x414fa339);
 }
 
 UNIT_MAIN();

@@ -2,6 +2,7 @@
  * Unit tests of the virtual switches (core/vio/netswitch.c, the bridge and hub
  * policies) and of the "net" command: switch create/destroy errors, a
  * bridge learning MACs and flooding broadcast and unknown destinations, a
+ * bridge keeping each MAC with its live port (no stealing), a
  * hub flooding everything, drops counted when a receiver refuses, port
  * removal forgetting learnt MACs, and the command's listings.
  */
@@ -134,11 +135,41 @@ UNIT_TEST(test_bridge_learns_and_floods)
 	CHECK_EQ(netport_send(pb, frame(BCAST, MAC_B, 4), 60), 2);
 	CHECK_EQ(sa.frames, 2);
 	CHECK_EQ(sc.frames, 2);
-	/* A frame to a MAC learnt on the sender's own port goes nowhere. */
+	/* B sending with A's MAC goes nowhere (the MAC is A's). */
 	CHECK_EQ(netport_send(pb, frame(MAC_B, MAC_A, 5), 60), 0);
 	CHECK_EQ(sa.frames, 2);
 	CHECK_EQ(sb.frames, 2);
 	CHECK_EQ(sc.frames, 2);
+	teardown();
+}
+
+/* No port may take another live port's MAC: not one configured for
+ * another port, nor one learnt on another port; such frames are dropped
+ * and the owner keeps receiving its traffic. */
+UNIT_TEST(test_bridge_keeps_macs_with_their_ports)
+{
+	static const uint8_t MAC_X[6] = { 2, 0, 0, 0, 0, 0x77 };
+
+	three_ports("bridge");
+	/* C claims A's configured MAC before A ever sent anything: dropped. */
+	CHECK_EQ(netport_send(pc, frame(BCAST, MAC_A, 1), 60), 0);
+	CHECK_EQ(sa.frames + sb.frames, 0);
+	/* So traffic for A still reaches A only after A speaks. */
+	CHECK_EQ(netport_send(pa, frame(BCAST, MAC_A, 2), 60), 2);
+	CHECK_EQ(netport_send(pb, frame(MAC_A, MAC_B, 3), 60), 1);
+	CHECK_EQ(sa.frames, 1);
+	CHECK_EQ(sc.frames, 1);
+	/* A MAC no port is configured with, learnt on A, stays with A. */
+	CHECK_EQ(netport_send(pa, frame(BCAST, MAC_X, 4), 60), 2);
+	CHECK_EQ(netport_send(pc, frame(MAC_B, MAC_X, 5), 60), 0);
+	CHECK_EQ(netport_send(pb, frame(MAC_X, MAC_B, 6), 60), 1);
+	CHECK_EQ(sa.frames, 2);
+	CHECK_EQ(sa.last[20], 6);
+	/* Once A has left, its learnt MAC is free to be claimed. */
+	netport_detach(pa);
+	CHECK_EQ(netport_send(pc, frame(BCAST, MAC_X, 7), 60), 1);
+	CHECK_EQ(netport_send(pb, frame(MAC_X, MAC_B, 8), 60), 1);
+	CHECK_EQ(sc.last[20], 8);
 	teardown();
 }
 

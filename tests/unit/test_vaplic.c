@@ -66,6 +66,11 @@ void vcpu_aia_send_msi(struct vcpu *v, unsigned int eiid)
 	last_eiid = eiid;
 }
 
+struct vcpu *vcpu_find(struct guest *g, unsigned long hartid)
+{
+	return hartid < g->nvcpus && !g->dying ? g->vcpus[hartid] : NULL;
+}
+
 static uint32_t rd(void *p, uint64_t off)
 {
 	uint64_t v = ~0ULL;

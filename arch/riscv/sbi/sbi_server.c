@@ -14,6 +14,7 @@
 #include <arch/sbi_server.h>
 #include <arch/vcpu_arch.h>
 #include <vmm/devtree.h>
+#include <vmm/guest_internal.h>
 #include <vmm/guest.h>
 #include <vmm/vcpu.h>
 #include "sbi_priv.h"
@@ -73,6 +74,7 @@ void sbi_server_handle(struct vcpu *v)
 	unsigned long args[SBI_NR_ARGS];
 
 	v->stats.sbi_calls++;
+	v->stats.sbi[ext ? ext - __start_vmm_sbi_exts : VCPU_SBI_SLOTS - 1]++;
 	sbi_pmu_fw_count(v, SBI_PMU_FW_ECALL);
 	/* A copy: handlers that reset the vCPU may rewrite its registers.
 	 * Word by word: libc's memcpy is a byte loop, 300 instructions here. */
@@ -88,6 +90,25 @@ void sbi_server_handle(struct vcpu *v)
 	if (!ret.legacy)
 		x[REG_A0 + 1] = ret.value;
 	vcpu_arch(v)->regs.sepc += 4;
+}
+
+void arch_vcpu_dump_stats(struct vcpu *v)
+{
+	const uint64_t *n = v->stats.sbi;
+
+	printf("  SBI calls by extension:\n");
+	vmm_table_foreach(const struct sbi_ext, vmm_sbi_exts, ext) {
+		if (!n[ext - __start_vmm_sbi_exts])
+			continue;
+		if (ext->name)
+			printf("    %-24s %llu\n", ext->name,
+			       (unsigned long long)n[ext - __start_vmm_sbi_exts]);
+		else
+			printf("    eid 0x%-20lx %llu\n", ext->eid_min,
+			       (unsigned long long)n[ext - __start_vmm_sbi_exts]);
+	}
+	if (n[VCPU_SBI_SLOTS - 1])
+		printf("    %-24s %llu\n", "unknown", (unsigned long long)n[VCPU_SBI_SLOTS - 1]);
 }
 
 struct target_walk {

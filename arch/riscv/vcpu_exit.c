@@ -108,13 +108,15 @@ static void handle_mmio(struct vcpu *v, bool store)
 {
 	struct vcpu_arch *a = v->arch;
 	uint64_t gpa = (a->regs.htval << 2) | (a->regs.stval & 3);
-	struct guest_region *r = guest_region_find(v->guest, gpa);
+	struct guest_region *r = a->mmio_last;
 	struct mmio_insn m;
 	unsigned long insn;
 	bool from_htinst, atomic_store;
 	uint64_t val = 0;
 	int rc;
 
+	if (!r || gpa - r->gpa >= r->size)
+		r = guest_region_find(v->guest, gpa);
 	if (!r) {
 		halt(v, store ? "store to unmapped guest address 0x%llx" :
 				"load from unmapped guest address 0x%llx", gpa);
@@ -128,6 +130,7 @@ static void handle_mmio(struct vcpu *v, bool store)
 			halt(v, "unexpected fault on guest memory at 0x%llx", gpa);
 		return;
 	}
+	a->mmio_last = r;
 	if (!fetch_insn(v, &insn, &from_htinst))
 		return;
 	if (insn_atomic(insn, &atomic_store)) {

@@ -45,6 +45,9 @@ struct vcpu_arch {
 	unsigned long requests;		/* VCPU_REQ_* bits, done before entry */
 	unsigned int last_cpu;		/* hart it last ran on, VCPU_NO_CPU: none */
 	struct timer_event wakeup;	/* wakes a blocked Sstc vCPU */
+	/* The emulated region of the last MMIO exit, tried before the lookup
+	 * (regions live as long as the guest's vCPUs). */
+	struct guest_region *mmio_last;
 	struct vcpu_aia *aia;		/* AIA interrupt file (vcpu_aia.c), NULL: none */
 	struct sbi_vcpu sbi;		/* SBI server state (arch/sbi_server.h) */
 };

@@ -13,5 +13,8 @@ int cmd_host_bus_list(int argc, char **argv);
 int cmd_host_bus_device_list(int argc, char **argv);
 int cmd_host_class_list(int argc, char **argv);
 int cmd_host_class_device_list(int argc, char **argv);
+/* cmd_host_ram.c: page-level views of RAM and the address pool. */
+int cmd_host_ram_bitmap(int argc, char **argv);
+int cmd_host_vapool_state(int argc, char **argv);
 
 #endif

@@ -29,3 +29,4 @@ vmm-objs-y += commands/cmd_host_dev.o
 vmm-objs-y += commands/cmd_vcpu_monitor.o
 vmm-objs-y += commands/cmd_vsdaemon.o
 vmm-objs-y += commands/cmd_vfs_write.o
+vmm-objs-y += commands/cmd_host_ram.o

@@ -262,6 +262,30 @@ int page_bank_get_info(unsigned int idx, struct page_bank_info *out)
 	return rc;
 }
 
+int page_state_map(unsigned int idx, uint64_t first, unsigned int count, char *out)
+{
+	unsigned long flags;
+	unsigned int n = 0;
+	uint64_t head;
+	unsigned int order;
+	int rc = -ENOENT;
+
+	spin_lock_irqsave(&pg.lock, flags);
+	pg_make_live();
+	if (idx < pg.nr_banks) {
+		struct pg_bank *b = &pg.banks[idx];
+
+		for (uint64_t pfn = b->start + first; n < count && pfn < b->end; pfn++, n++) {
+			int kind = pg_block_of(b, pfn, &head, &order);
+
+			out[n] = kind == PG_FREE ? '.' : kind == PG_ALLOC ? 'A' : 'R';
+		}
+		rc = n;
+	}
+	spin_unlock_irqrestore(&pg.lock, flags);
+	return rc;
+}
+
 void page_print_info(void)
 {
 	struct page_bank_info bi;

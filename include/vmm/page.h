@@ -84,6 +84,13 @@ void page_get_stats(struct page_stats *st);
 /* Fill *out for bank idx; -ENOENT past the last bank. */
 int page_bank_get_info(unsigned int idx, struct page_bank_info *out);
 
+/*
+ * The state of count pages of bank idx from its page first, one character
+ * each in out: '.' free, 'A' allocated, 'R' reserved.  Returns how many
+ * were filled (fewer at the bank's end), or -ENOENT for no such bank.
+ */
+int page_state_map(unsigned int idx, uint64_t first, unsigned int count, char *out);
+
 /* Print one line per bank and the totals (for "host ram info"). */
 void page_print_info(void);
 

@@ -82,3 +82,49 @@ def test_heap_dma_info_and_state(shell):
     assert out.startswith("DMA Heap          : the heap (host RAM is DMA-coherent)\n"
                           "Free blocks per size class:\n"), out
     assert out.endswith("Consistency check : OK\n"), out
+
+
+def ram_bitmap(shell, cols=256):
+    """{page address: state char} of every host RAM page, from `host ram bitmap`."""
+    out = shell.run("host ram bitmap %d" % cols, timeout=120)
+    lines = out.rstrip("\n").split("\n")
+    assert lines[0].startswith("One character per 4 KiB page"), out[:200]
+    pages = {}
+    for line in lines[1:]:
+        if line.startswith("Bank "):
+            continue
+        m = re.fullmatch(r"0x([0-9a-f]{16}): ([.AR]+)", line)
+        assert m, "bad bitmap line %r" % line
+        assert len(m.group(2)) <= cols
+        base = int(m.group(1), 16)
+        for i, c in enumerate(m.group(2)):
+            pages[base + i * 4096] = c
+    return pages
+
+
+def test_ram_bitmap_matches_the_page_pool(shell):
+    info = shell.run("host ram info")
+    m = re.search(r"free pages (\d+), used pages (\d+), reserved pages (\d+)", info)
+    assert m, info
+    free, used, resv = (int(x) for x in m.groups())
+    pages = ram_bitmap(shell)
+    states = "".join(pages.values())
+    assert len(pages) == free + used + resv == 131072
+    assert (states.count("."), states.count("A"), states.count("R")) == (free, used, resv)
+    # A new 1 MiB allocation shows up as 256 allocated pages where it lies.
+    assert shell.run("shmem create bm 0x100000") == "Created bm shared memory\n"
+    pa = int(re.search(r"^ bm\s+0x([0-9a-f]+)", shell.run("shmem list"), re.M).group(1), 16)
+    after = ram_bitmap(shell)
+    assert all(pages[pa + i * 4096] == "." for i in range(256))
+    assert all(after[pa + i * 4096] == "A" for i in range(256))
+    assert "".join(after.values()).count(".") == free - 256
+    assert shell.run("shmem destroy bm") == "Destroyed bm shared memory\n"
+    out = shell.run("host ram bitmap 0")
+    assert out.startswith("Error: columns must be 1 to 256, not 0"), out
+
+
+def test_vapool_state_and_bitmap(shell):
+    for verb in ("state", "bitmap"):
+        out = shell.run("host vapool " + verb)
+        assert out.startswith("Virtual address pool: identity map of"), out
+        assert "No per-page state" in out, out

@@ -123,17 +123,26 @@ static int parse_mask(int argc, char **argv, unsigned long *mask, struct vmm_cpu
 	return 0;
 }
 
+/* The vCPU named by argv[2] and the host CPUs listed after it. */
+static int vcpu_and_cpus(int argc, char **argv, struct vcpu **v, unsigned long *mask,
+			 struct vmm_cpu **first)
+{
+	int rc = find_vcpu(argv[2], v);
+
+	if (rc)
+		return rc;
+	return parse_mask(argc, argv, mask, first) ? -EINVAL : 0;
+}
+
 static int vcpu_set_hcpu(int argc, char **argv)
 {
 	struct vmm_cpu *first;
 	unsigned long mask;
 	struct vcpu *v;
-	int rc = find_vcpu(argv[2], &v);
+	int rc = vcpu_and_cpus(argc, argv, &v, &mask, &first);
 
 	if (rc)
 		return rc;
-	if (parse_mask(argc, argv, &mask, &first))
-		return -EINVAL;
 	if (!(v->thread->affinity & mask)) {
 		printf("Error: host CPU %u is outside the affinity of %s\n", first->id, v->name);
 		return -EINVAL;
@@ -147,12 +156,10 @@ static int vcpu_set_affinity(int argc, char **argv)
 	struct vmm_cpu *first;
 	unsigned long mask;
 	struct vcpu *v;
-	int rc = find_vcpu(argv[2], &v);
+	int rc = vcpu_and_cpus(argc, argv, &v, &mask, &first);
 
 	if (rc)
 		return rc;
-	if (parse_mask(argc, argv, &mask, &first))
-		return -EINVAL;
 	v->thread->affinity = mask;
 	return mask & (1UL << v->thread->cpu->id) ? 0 : thread_migrate(v->thread, first);
 }

@@ -162,16 +162,23 @@ void thread_block(void)
 	schedule();
 }
 
+/*
+ * cpu->current changes under the run-queue lock, together with prev's
+ * state: a waker on another hart either sees prev still current and marks
+ * it running again (this schedule() then queues it), or sees it switched
+ * out and queues it itself.  Interrupts stay masked until
+ * the switch is done, so no interrupt on this hart sees current = next
+ * while prev's stack is still in use.
+ */
 void schedule(void)
 {
 	struct vmm_cpu *cpu = this_cpu();
 	struct thread *prev = cpu->current, *next;
-	unsigned long flags;
+	unsigned long flags = irq_save();
 	uint64_t now;
 
-	spin_lock_irqsave(&cpu->rq_lock, flags);
+	spin_lock(&cpu->rq_lock);
 	now = timer_ticks();
-	prev->wake_pending = false;
 	if (prev->is_idle) {
 		prev->state = THREAD_READY;
 	} else if (prev->migrate_to) {
@@ -184,6 +191,7 @@ void schedule(void)
 		prev->on_rq = true;
 		prev->ready_since = now;
 	}
+	prev->wake_pending = false;
 	if (list_empty(&cpu->runq)) {
 		next = cpu->idle;
 	} else {
@@ -194,7 +202,16 @@ void schedule(void)
 	}
 	next->state = THREAD_RUNNING;
 	cpu->need_resched = false;
-	spin_unlock_irqrestore(&cpu->rq_lock, flags);
+	if (next != prev) {
+		prev->run_ticks += now - prev->last_start;
+		next->last_start = now;
+		next->switches++;
+		cpu->switch_count++;
+		cpu->current = next;
+		if (prev->state == THREAD_HALTED)
+			cpu->exited = prev;
+	}
+	spin_unlock(&cpu->rq_lock);
 
 	/* A running thread always has a slice deadline, so a thread woken
 	 * later on this hart gets its turn within one slice. */
@@ -202,17 +219,32 @@ void schedule(void)
 		timer_event_start(&slice_events[cpu->id], next->time_slice_ns);
 	else
 		timer_event_stop(&slice_events[cpu->id]);
-	if (next == prev)
-		return;
-	prev->run_ticks += now - prev->last_start;
-	next->last_start = now;
-	next->switches++;
-	cpu->switch_count++;
-	cpu->current = next;
-	if (prev->state == THREAD_HALTED)
-		cpu->exited = prev;
-	arch_context_switch(&prev->ctx, &next->ctx);
-	sched_finish_switch();
+	if (next != prev) {
+		arch_context_switch(&prev->ctx, &next->ctx);
+		sched_finish_switch();
+	}
+	irq_restore(flags);
+}
+
+/*
+ * The current thread's body returned.  It halts under the run-queue lock:
+ * a wake-up racing with the end (sched_enqueue) then either came first and
+ * is overwritten, or comes later and sees the thread halted.  Otherwise
+ * the wake-up could mark the thread running again, schedule() would pick
+ * it once more, and it would never count as ended.
+ */
+void sched_exit(void)
+{
+	struct vmm_cpu *cpu = this_cpu();
+	struct thread *t = cpu->current;
+
+	irq_disable();
+	spin_lock(&cpu->rq_lock);
+	t->state = THREAD_HALTED;
+	t->wake_pending = false;
+	spin_unlock(&cpu->rq_lock);
+	schedule();
+	__builtin_unreachable();
 }
 
 void sched_irq_exit(void)

@@ -16,6 +16,7 @@ static spinlock_t threads_lock = SPINLOCK_INIT;
 static unsigned int next_thread_id;
 
 void sched_enqueue(struct thread *t);
+void sched_exit(void) __attribute__((noreturn));
 
 const char *thread_state_name(enum thread_state s)
 {
@@ -33,11 +34,7 @@ void thread_entry(void (*fn)(void *), void *arg)
 	sched_finish_switch();
 	irq_enable();
 	fn(arg);
-	irq_disable();
-	thread_current()->state = THREAD_HALTED;
-	schedule();
-	for (;;)
-		cpu_wait_for_interrupt();
+	sched_exit();
 }
 
 static struct vmm_cpu *least_loaded_cpu(void)

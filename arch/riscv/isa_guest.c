@@ -40,7 +40,7 @@ static const struct isa_policy {
 	{ L('d'), NAMED, L('f'), 0 },
 	{ L('c'), NAMED, L('i'), 0 },
 	{ L('v'), NAMED, L('i'), 0 },		/* vector state saved lazily */
-	{ L('h'), HIDE, NONE, 0 },		/* no nested virtualization */
+	{ L('h'), HIDE, NONE, 0 },		/* nested/ gives it on opt-in */
 	{ ISA_EXT_SSTC, NAMED, NONE, HENVCFG_STCE },
 	{ ISA_EXT_SVPBMT, HOST, NONE, HENVCFG_PBMTE },
 	{ ISA_EXT_SVADU, HOST, NONE, HENVCFG_ADUE },

@@ -20,6 +20,7 @@
 #include <arch/asm.h>
 #include <arch/cpu.h>
 #include <arch/gstage_guest.h>
+#include <arch/nested.h>
 #include <arch/sbi_server.h>
 #include <arch/vcpu_aia.h>
 #include <arch/vcpu_priv.h>
@@ -58,7 +59,8 @@ int arch_vcpu_init(struct vcpu *v, int node)
 		v->arch = NULL;
 		return -EINVAL;
 	}
-	if (vcpu_vector_init(v)) {
+	if (vcpu_vector_init(v) || nested_vcpu_init(v, node, isa_string)) {
+		vcpu_vector_deinit(v);
 		free(a);
 		v->arch = NULL;
 		return -ENOMEM;
@@ -77,6 +79,7 @@ void arch_vcpu_deinit(struct vcpu *v)
 	timer_event_stop_sync(&a->wakeup);
 	vcpu_aia_release(v);
 	vcpu_vector_deinit(v);
+	nested_vcpu_deinit(v);
 	for (unsigned int i = 0; i < VMM_MAX_CPUS; i++)
 		if (last_loaded[i] == v)
 			last_loaded[i] = NULL;
@@ -116,6 +119,7 @@ void arch_vcpu_reset_regs(struct vcpu *v, uint64_t pc, uint64_t a0, uint64_t a1)
 	timer_event_stop(&a->wakeup);
 	if (a->aia)
 		vcpu_aia_reset(v);
+	nested_vcpu_reset(v);
 }
 
 void vcpu_load(struct vcpu *v)

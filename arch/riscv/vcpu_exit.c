@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <arch/asm.h>
 #include <arch/insn_decode.h>
+#include <arch/nested.h>
 #include <arch/sbi_server.h>
 #include <arch/trap.h>
 #include <arch/vcpu_aia.h>
@@ -39,6 +40,8 @@ void vcpu_redirect_trap(struct vcpu *v, unsigned long cause, unsigned long tval)
 	csr_write(CSR_VSTVAL, tval);
 	a->regs.sepc = csr_read(CSR_VSTVEC) & ~3UL;
 	a->regs.sstatus |= SSTATUS_SPP;
+	if (a->nested)
+		nested_trap_taken(v, false);
 }
 
 static void halt(struct vcpu *v, const char *fmt, unsigned long long arg)
@@ -206,6 +209,8 @@ static void handle_virtual_insn(struct vcpu *v)
 	if (emulate_counter(v, insn))
 		return;
 	if (a->aia && vcpu_aia_virtual_insn(v, insn))
+		return;
+	if (a->nested && nested_virtual_insn(v, insn))
 		return;
 	sbi_pmu_fw_count(v, SBI_PMU_FW_ILLEGAL_INSN);
 	vcpu_redirect_trap(v, EXC_ILLEGAL_INST, insn);

@@ -13,6 +13,7 @@
 #include <vmm/vcpu.h>
 
 struct vcpu_aia;
+struct nested;
 struct vcpu_vector;
 
 /*
@@ -49,6 +50,7 @@ struct vcpu_arch {
 	 * (regions live as long as the guest's vCPUs). */
 	struct guest_region *mmio_last;
 	struct vcpu_aia *aia;		/* AIA interrupt file (vcpu_aia.c), NULL: none */
+	struct nested *nested;		/* virtual H state (nested/), NULL: no H */
 	struct sbi_vcpu sbi;		/* SBI server state (arch/sbi_server.h) */
 };
 

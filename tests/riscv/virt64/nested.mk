@@ -1,0 +1,26 @@
+# The nested-virtualization guest (docs/nested.md) on the boot disk
+# (through disk.mk's DISK_TREES):
+#   /nested.xscript                              xscript/nested.xscript
+#   /images/riscv/virt64/nested/nested.dtb       from nested.dts
+#   /images/riscv/virt64/nested/nor_flash.list   guest0's NOR: the basic
+#     firmware, its cmdlist, this build's vmm.bin and the Linux-style DTB
+#     the firmware patches and hands to it
+NESTED_SRC	:= tests/riscv/virt64/nested
+NESTED_TREE	:= $(BUILD)/nested-disk
+NESTED_STAGED	:= $(NESTED_TREE)/images/riscv/virt64/nested
+
+$(BUILD)/nested-disk.stamp: $(BUILD)/vmm.bin $(wildcard $(BASIC_FW_BIN)) $(DISK_LINUX_DTB) \
+		$(NESTED_SRC)/nor_flash.list $(NESTED_SRC)/cmdlist \
+		tests/riscv/virt64/nested.dts tests/riscv/virt64/virt64-guest.dts \
+		tests/riscv/virt64/xscript/nested.xscript tests/riscv/virt64/nested.mk
+	rm -rf $(NESTED_TREE)
+	mkdir -p $(NESTED_STAGED)
+	dtc -q -I dts -O dtb -o $(NESTED_STAGED)/nested.dtb tests/riscv/virt64/nested.dts
+	cp $(NESTED_SRC)/nor_flash.list $(NESTED_SRC)/cmdlist $(BUILD)/vmm.bin \
+		$(BASIC_FW_BIN) $(NESTED_STAGED)/
+	cp $(DISK_LINUX_DTB) $(NESTED_STAGED)/virt64.dtb
+	cp tests/riscv/virt64/xscript/nested.xscript $(NESTED_TREE)/nested.xscript
+	touch $@
+
+DISK_TREES += $(NESTED_TREE)
+$(BUILD)/disk.img: $(BUILD)/nested-disk.stamp

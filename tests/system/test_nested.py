@@ -1,0 +1,52 @@
+"""Nested virtualization (docs/nested.md): guest0 of /nested.xscript has
+one vCPU that opts in to the H extension; its basic firmware boots this
+build's own vmm.bin, which must come up in virtual HS-mode (its hypervisor
+CSR accesses emulated), print its XVisor# prompt on guest0/uart0 and answer
+commands there.  The demo configuration names `h` without opting in, and
+its vCPUs must keep not having it.
+"""
+
+import re
+
+from guests import DEMO_BOOTCMD, bind, boot_disk, guest_cmd, unbind
+
+NESTED_BOOTCMD = 'vmm.bootcmd="vfs mount initrd /;vfs run /nested.xscript"'
+BASIC = "basic# "
+INNER = "XVisor# "
+# The inner hypervisor boots under two levels of TCG emulation.
+INNER_BOOT_TIMEOUT = 300
+
+
+def boot_inner(boot):
+    q = boot_disk(boot, NESTED_BOOTCMD)
+    assert "guest0: Kicked" in q.run("guest kick guest0")
+    banner = bind(q, "guest0/uart0", BASIC)
+    m = re.search(r"vCPU ISA: rv64([a-z]+)", banner)
+    assert m and "h" in m.group(1), banner
+    out = guest_cmd(q, "autoexec", INNER, timeout=INNER_BOOT_TIMEOUT)
+    assert "Jumping into linux" in out, out
+    return q, out
+
+
+def test_hypervisor_boots_in_guest(boot):
+    q, out = boot_inner(boot)
+    # The inner hypervisor's own boot lines: it found the H extension.
+    assert "INIT: 1 of 1 harts online" in out, out
+    assert "no H extension" not in out, out
+    info = guest_cmd(q, "host cpu info", INNER)
+    m = re.search(r"ISA \(used\)\s*: rv64([a-z]+)", info)
+    assert m and "h" in m.group(1), info
+    # Its G-stage probe went through the emulated hgatp (a real mode).
+    assert re.search(r"Stage-2 MMU\s*: Sv(39|48|57)x4", info), info
+    assert guest_cmd(q, "echo nested hello", INNER) == "echo nested hello\nnested hello\n"
+    unbind(q)
+    assert q.run("echo outer") == "outer\n"
+
+
+def test_demo_vcpu_has_no_h(boot):
+    q = boot_disk(boot, DEMO_BOOTCMD)
+    assert "guest0: Kicked" in q.run("guest kick guest0")
+    banner = bind(q, "guest0/uart0", BASIC)
+    m = re.search(r"vCPU ISA: rv64([a-z]+)", banner)
+    assert m and "h" not in m.group(1), banner
+    unbind(q)

@@ -167,6 +167,36 @@ static void free_tables(uint64_t *table, unsigned int level, unsigned int entrie
 		}
 }
 
+void gstage_unmap_all(struct gstage *gs)
+{
+	free_tables(gs->root, gstage_levels - 1, 2048);
+	memset(gs->root, 0, 4 * 4096);
+	gs->table_pages = 0;
+}
+
+int gstage_lookup(struct gstage *gs, uint64_t gpa, uint64_t *hpa, bool *writable)
+{
+	uint64_t *table = gs->root;
+
+	if (gpa >> gstage_gpa_bits())
+		return -ENOENT;
+	for (int level = gstage_levels - 1; level >= 0; level--) {
+		uint64_t pte = table[pte_index(gpa, level)];
+
+		if (!(pte & PTE_V))
+			return -ENOENT;
+		if (pte & PTE_LEAF) {
+			uint64_t span = 1ULL << (12 + 9 * level);
+
+			*hpa = ((pte >> 10) << 12) + (gpa & (span - 1));
+			*writable = pte & PTE_W;
+			return 0;
+		}
+		table = table_of(pte);
+	}
+	return -ENOENT;
+}
+
 int gstage_create(struct gstage *gs)
 {
 	memset(gs, 0, sizeof(*gs));

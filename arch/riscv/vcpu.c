@@ -192,6 +192,8 @@ void vcpu_put(struct vcpu *v)
 		a->csrs.vstimecmp = csr_read(CSR_VSTIMECMP);
 	if (a->aia)
 		vcpu_aia_put(v);
+	if (a->nested)
+		nested_put(v);
 	if (a->fp_dirty) {
 		vcpu_fp_save(a->fp, &a->fcsr);
 		a->fp_dirty = false;
@@ -209,6 +211,8 @@ static void sync_interrupts(struct vcpu *v)
 	set = __atomic_exchange_n(&v->irq_pending, 0, __ATOMIC_SEQ_CST);
 	clear = __atomic_exchange_n(&v->irq_clear, 0, __ATOMIC_SEQ_CST);
 	v->stats.irqs_injected += __builtin_popcountl(set);
+	if (vcpu_arch(v)->nested && nested_post_irqs(v, set, clear))
+		return;
 	csr_write(CSR_HVIP, (csr_read(CSR_HVIP) | set) & ~clear);
 	if (vcpu_arch(v)->aia)
 		vcpu_aia_sync_hvip(v);
@@ -257,6 +261,8 @@ void arch_vcpu_run_loop(struct vcpu *v)
 			continue;
 		}
 		sync_interrupts(v);
+		if (a->nested)
+			nested_before_entry(v);
 		if (a->sbi.sta_on)
 			sbi_sta_update(v);
 		do_requests(a);

@@ -226,6 +226,8 @@ void vcpu_handle_exit(struct vcpu *v)
 		arch_handle_irq(cause);
 		return;
 	}
+	if (a->nested && nested_handle_exit(v))
+		return;
 	switch (cause) {
 	case EXC_ECALL_VS:
 		sbi_server_handle(v);

@@ -147,6 +147,27 @@ static void parse_chosen(const void *fdt)
 		host_info.initrd_end = read_cells(p, len / 4);
 }
 
+/*
+ * A boot loader that hands over an initrd commonly reserves it in the
+ * memory-reservation block (as Linux boot loaders do, and the virt64 basic
+ * firmware); that range is the initrd's, which setup reserves anyway, and
+ * must not hide it from the RAM block device made of it.
+ */
+static void drop_initrd_reservation(void)
+{
+	uint64_t start = host_info.initrd_start, end = host_info.initrd_end;
+	unsigned int i = 0;
+
+	while (end > start && i < host_info.reserved_count) {
+		struct host_range *r = &host_info.reserved[i];
+
+		if (r->base >= start && r->size <= end - start && r->base - start <= end - start - r->size)
+			*r = host_info.reserved[--host_info.reserved_count];
+		else
+			i++;
+	}
+}
+
 int host_fdt_parse(const void *fdt, unsigned long boot_hartid)
 {
 	int rc = fdt_check_header(fdt);
@@ -161,6 +182,7 @@ int host_fdt_parse(const void *fdt, unsigned long boot_hartid)
 	host_info.model = fdt_getprop(fdt, 0, "model", NULL);
 	parse_memory(fdt);
 	parse_chosen(fdt);
+	drop_initrd_reservation();
 	if (!host_info.mem_count) {
 		printf("Error: host device tree has no memory node\n");
 		return -ENOMEM;

@@ -2,8 +2,11 @@
 one vCPU that opts in to the H extension; its basic firmware boots this
 build's own vmm.bin, which must come up in virtual HS-mode (its hypervisor
 CSR accesses emulated), print its XVisor# prompt on guest0/uart0 and answer
-commands there.  The demo configuration names `h` without opting in, and
-its vCPUs must keep not having it.
+commands there; then, inside it, create and kick its own guest0 running
+the basic firmware (the nested guest, under the shadow G-stage), whose
+`basic# ` prompt must answer through two vserial levels.  The demo
+configuration names `h` without opting in, and its vCPUs must keep not
+having it.
 """
 
 import re
@@ -41,6 +44,27 @@ def test_hypervisor_boots_in_guest(boot):
     assert guest_cmd(q, "echo nested hello", INNER) == "echo nested hello\nnested hello\n"
     unbind(q)
     assert q.run("echo outer") == "outer\n"
+
+
+def test_nested_guest_answers(boot):
+    q, _ = boot_inner(boot)
+    out = guest_cmd(q, "vfs mount initrd /", INNER)
+    assert "Mounted initrd" in out, out
+    out = guest_cmd(q, "vfs run /inner.xscript", INNER)
+    assert "guest0: Created" in out and "Error" not in out, out
+    assert "guest0: Kicked" in guest_cmd(q, "guest kick guest0", INNER)
+    # The nested guest's console, through the inner and the outer vserial.
+    banner = guest_cmd(q, "vserial bind guest0/uart0", BASIC, timeout=INNER_BOOT_TIMEOUT)
+    assert "RISC-V Virt64 Basic Firmware" in banner, banner
+    m = re.search(r"vCPU ISA: rv64([a-z]+)", banner)
+    assert m and "h" not in m.group(1), banner
+    assert guest_cmd(q, "hi", BASIC) == "hi\nhello\n"
+    assert "RISC-V Virt64 Basic Firmware version" in guest_cmd(q, "version", BASIC)
+    # ESC x q goes to the outer binding first: back at the outer prompt,
+    # the outer hypervisor answers and its guest0 still runs.
+    unbind(q)
+    assert q.run("echo outer") == "outer\n"
+    assert "guest0" in q.run("guest list")
 
 
 def test_demo_vcpu_has_no_h(boot):

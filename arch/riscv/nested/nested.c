@@ -7,7 +7,7 @@
  * real hstatus.VTSR that makes its sret trap while SPV is set).
  */
 #include <errno.h>
-#include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <arch/nested.h>
@@ -31,12 +31,18 @@ int nested_vcpu_init(struct vcpu *v, int node, const char *isa_string)
 	a->nested = calloc(1, sizeof(*a->nested));
 	if (!a->nested)
 		return -ENOMEM;
-	v->isa |= H_BIT;
 	/* A field the vCPU has is writable whole (CBIE has two bits). */
 	mask = isa_henvcfg(v->isa) | HENVCFG_FIOM;
 	if (mask & HENVCFG_CBIE)
 		mask |= HENVCFG_CBIE;
 	a->nested->henvcfg_mask = mask;
+	nested_l2_init(v);
+	if (nested_shadow_init(v)) {
+		free(a->nested);
+		a->nested = NULL;
+		return -ENOMEM;
+	}
+	v->isa |= H_BIT;
 	nested_vcpu_reset(v);
 	return 0;
 }
@@ -45,6 +51,10 @@ void nested_vcpu_deinit(struct vcpu *v)
 {
 	struct vcpu_arch *a = v->arch;
 
+	if (!a->nested)
+		return;
+	timer_event_stop_sync(&a->nested->l1_timer);
+	nested_shadow_deinit(v);
 	free(a->nested);
 	a->nested = NULL;
 }
@@ -52,13 +62,16 @@ void nested_vcpu_deinit(struct vcpu *v)
 void nested_vcpu_reset(struct vcpu *v)
 {
 	struct nested *n = nested_of(v);
-	unsigned long mask;
 
 	if (!n)
 		return;
-	mask = n->henvcfg_mask;
-	memset(n, 0, sizeof(*n));
-	n->henvcfg_mask = mask;
+	/* Called off the hart (after vcpu_put): the hart has its own state. */
+	memset(n, 0, offsetof(struct nested, henvcfg_mask));
+	n->l2 = false;
+	n->hart_stale = true;
+	n->l1_vvma = false;
+	timer_event_stop(&n->l1_timer);
+	nested_shadow_reset(v);
 	n->hstatus = 2UL << HSTATUS_VSXL_SHIFT;
 	n->vsstatus = 2UL << 32;	/* UXL = 64 */
 	n->vstimecmp = UINT64_MAX;
@@ -79,6 +92,8 @@ void nested_trap_taken(struct vcpu *v, bool gva)
 {
 	struct nested *n = nested_of(v);
 
+	if (n->l2)
+		return;
 	n->hstatus &= ~(HSTATUS_SPV | HSTATUS_GVA);
 	if (gva)
 		n->hstatus |= HSTATUS_GVA;
@@ -91,23 +106,12 @@ void nested_deliver(struct vcpu *v, unsigned long cause, unsigned long tval, boo
 	nested_trap_taken(v, gva);
 }
 
-/*
- * sret traps only while the virtual hstatus.SPV is set (hstatus.VTSR):
- * the guest hypervisor enters its nested guest, which is not supported
- * yet, so the vCPU stops with a message rather than run the nested
- * guest's code as its own.
- */
-static void nested_sret(struct vcpu *v)
-{
-	vcpu_put(v);
-	vcpu_halt(v, "nested guest entry (sret with hstatus.SPV=1) is not supported yet");
-}
-
 bool nested_virtual_insn(struct vcpu *v, unsigned long insn)
 {
 	/* From virtual U-mode these are illegal, except HLV/HSV with HU. */
+	/* sret traps only while the virtual hstatus.SPV is set (VTSR). */
 	if (insn == INSN_SRET && (vcpu_arch(v)->regs.sstatus & SSTATUS_SPP)) {
-		nested_sret(v);
+		nested_l2_enter(v);
 		return true;
 	}
 	return nested_csr_insn(v, insn) || nested_mem_insn(v, insn);

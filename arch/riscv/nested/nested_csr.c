@@ -123,8 +123,12 @@ static bool h_csr(struct vcpu *v, unsigned int num, unsigned long *old, unsigned
 		return true;
 	case CSR_HGATP:
 		*old = n->hgatp;
-		if (w && atp_mode_ok(val, true))
-			n->hgatp = (val & (0xfUL << ATP_MODE_SHIFT)) | (val & HGATP_PPN_MASK);
+		if (w && atp_mode_ok(val, true)) {
+			val = (val & (0xfUL << ATP_MODE_SHIFT)) | (val & HGATP_PPN_MASK);
+			if (val != n->hgatp)
+				nested_shadow_reset(v);
+			n->hgatp = val;
+		}
 		return true;
 	case CSR_HENVCFG:
 		*old = n->henvcfg;

@@ -2,13 +2,12 @@
  * The guest hypervisor's accesses to its nested guest's memory and its
  * fences: HLV/HLVX/HSV are performed by the hart itself with the virtual
  * vsatp, vsstatus and hstatus.SPVP put on it for the one access, through
- * the guest's own G-stage (the guest hypervisor's hgatp must be Bare, so
- * nested guest physical is guest physical); a fault is delivered to the
- * guest hypervisor as the hart would (stval the guest virtual address,
- * hstatus.GVA set).  hfence.vvma/hfence.gvma have nothing to flush while
- * no nested guest runs.
+ * the shadow G-stage (filled as the access needs); a fault is delivered
+ * to the guest hypervisor as its hart would (stval the guest virtual
+ * address, hstatus.GVA set, htval for a guest-page fault).  hfence.vvma
+ * makes the next nested run flush its VS-stage TLB; hfence.gvma drops
+ * the shadow G-stage (both whole, whatever their operands).
  */
-#include <stdio.h>
 #include <vmm/vcpu.h>
 #include "nested_priv.h"
 
@@ -16,11 +15,6 @@
 #define HFENCE_GVMA	0x31
 #define HINVAL_VVMA	0x13
 #define HINVAL_GVMA	0x33
-
-static void hfence_vvma_all(void)
-{
-	__asm__ __volatile__(".insn r 0x73, 0, 0x11, x0, x0, x0" : : : "memory");
-}
 
 /* The access kind of an HLV/HLVX/HSV, or HX_OPS if insn is none. */
 static unsigned int hx_op(unsigned long insn)
@@ -44,20 +38,22 @@ static unsigned int hx_op(unsigned long insn)
 }
 
 /* The fault of an access on behalf of the guest hypervisor, as its hart
- * would report it: a G-stage fault of ours (no memory behind the address)
- * is the access fault a bus gives. */
-static void hx_fault(struct vcpu *v, unsigned int op, unsigned long cause, unsigned long gva)
+ * would report it (a trap from V=0 with a guest virtual address). */
+static void hx_fault(struct vcpu *v, unsigned long cause, unsigned long gva, uint64_t gpa)
 {
 	struct nested *n = nested_of(v);
-	bool store = op >= HX_SB;
 
-	if (cause == EXC_LOAD_GUEST_PAGE_FAULT || cause == EXC_STORE_GUEST_PAGE_FAULT)
-		cause = store ? EXC_STORE_ACCESS : EXC_LOAD_ACCESS;
-	n->htval = 0;
+	n->htval = (cause == EXC_LOAD_GUEST_PAGE_FAULT || cause == EXC_STORE_GUEST_PAGE_FAULT) ?
+			   gpa >> 2 : 0;
 	n->htinst = 0;
 	nested_deliver(v, cause, gva, true);
 }
 
+/*
+ * Perform the access through the shadow G-stage, filling it on a
+ * guest-page fault and trying again (a fill maps one page; an access
+ * spans at most two pages plus the VS-stage tables).
+ */
 static void hx_emulate(struct vcpu *v, unsigned long insn, unsigned int op)
 {
 	struct vcpu_arch *a = v->arch;
@@ -67,27 +63,34 @@ static void hx_emulate(struct vcpu *v, unsigned long insn, unsigned int op)
 	unsigned long vsatp = csr_read(CSR_VSATP), vsstatus = csr_read(CSR_VSSTATUS);
 	unsigned long hstatus = a->regs.hstatus & ~HSTATUS_SPVP;
 	unsigned long addr = a->regs.x[rs1], cause, tval[2], val;
+	bool store = op >= HX_SB;
+	enum shadow_result res = SHADOW_MAPPED;
+	uint64_t gpa = 0;
 
-	if ((n->hgatp >> 60) != HGATP_MODE_BARE) {
-		vcpu_put(v);
-		vcpu_halt(v, "HLV/HSV through a nested G-stage is not supported yet");
-		return;
-	}
 	csr_write(CSR_VSATP, n->vsatp);
 	csr_write(CSR_VSSTATUS, n->vsstatus);
 	csr_write(CSR_HSTATUS, hstatus | (n->hstatus & HSTATUS_SPVP));
-	/* The nested address space may reuse the guest's own ASIDs. */
-	hfence_vvma_all();
-	val = nested_hx(op, addr, rs2 ? a->regs.x[rs2] : 0, &cause, tval);
-	hfence_vvma_all();
+	nested_shadow_activate(v);
+	for (unsigned int tries = 0; tries < 8; tries++) {
+		val = nested_hx(op, addr, rs2 ? a->regs.x[rs2] : 0, &cause, tval);
+		if (cause != EXC_LOAD_GUEST_PAGE_FAULT && cause != EXC_STORE_GUEST_PAGE_FAULT)
+			break;
+		gpa = (tval[1] << 2) | (tval[0] & 3);
+		res = nested_shadow_fill(v, gpa, store ? SHADOW_STORE : SHADOW_LOAD);
+		if (res != SHADOW_MAPPED)
+			break;
+	}
+	nested_shadow_deactivate(v);
 	csr_write(CSR_HSTATUS, a->regs.hstatus & ~HSTATUS_SPV);
 	csr_write(CSR_VSSTATUS, vsstatus);
 	csr_write(CSR_VSATP, vsatp);
+	if (res == SHADOW_FAULT_ACCESS)
+		cause = store ? EXC_STORE_ACCESS : EXC_LOAD_ACCESS;
 	if (cause) {
-		hx_fault(v, op, cause, tval[0]);
+		hx_fault(v, cause, tval[0], gpa);
 		return;
 	}
-	if (op < HX_SB && rd)
+	if (!store && rd)
 		a->regs.x[rd] = val;
 	a->regs.sepc += 4;
 }
@@ -107,11 +110,14 @@ bool nested_mem_insn(struct vcpu *v, unsigned long insn)
 	}
 	if ((insn & 0x7fff) != 0x73 || !from_vs)
 		return false;
-	if (funct7 == HFENCE_VVMA || funct7 == HFENCE_GVMA ||
-	    ((funct7 == HINVAL_VVMA || funct7 == HINVAL_GVMA) &&
-	     ((v->isa >> ISA_EXT_SVINVAL) & 1))) {
-		a->regs.sepc += 4;
-		return true;
-	}
-	return false;
+	if ((funct7 == HINVAL_VVMA || funct7 == HINVAL_GVMA) && !((v->isa >> ISA_EXT_SVINVAL) & 1))
+		return false;
+	if (funct7 == HFENCE_VVMA || funct7 == HINVAL_VVMA)
+		nested_of(v)->shadow_vvma = true;
+	else if (funct7 == HFENCE_GVMA || funct7 == HINVAL_GVMA)
+		nested_shadow_reset(v);
+	else
+		return false;
+	a->regs.sepc += 4;
+	return true;
 }

@@ -8,7 +8,9 @@
 
 #include <stdbool.h>
 #include <arch/asm.h>
+#include <arch/gstage_guest.h>
 #include <arch/vcpu_priv.h>
+#include <vmm/timer.h>
 
 #define CSR_HGEIP	0xe12
 #define HSTATUS_VTVM	(1UL << 20)
@@ -21,7 +23,32 @@ struct nested {
 	unsigned long vsstatus, vsie, vstvec, vsscratch, vsepc, vscause, vstval, vsatp;
 	unsigned long vstimecmp;
 	unsigned long henvcfg_mask;	/* the henvcfg bits this vCPU may set */
+
+	/* The nested guest is on the vCPU (virtual V=1, nested_l2.c). */
+	bool l2;
+	bool hart_stale;		/* hart state to put back before entry */
+	bool l1_vvma;			/* a VS-stage flush owed to the guest's VMID */
+	unsigned long host_hedeleg, host_hideleg;
+	/* The guest hypervisor's supervisor CSRs while the nested guest runs. */
+	struct {
+		unsigned long vsstatus, vsie, vstvec, vsscratch, vsepc, vscause, vstval;
+		unsigned long vsatp, vstimecmp, hvip;
+	} l1;
+	struct timer_event l1_timer;	/* kicks the vCPU at the l1 stimecmp */
+
+	/* Shadow G-stage: nested guest physical to host (nested_shadow.c). */
+	struct gstage shadow;
+	unsigned int shadow_cpu;	/* hart whose TLB is current, or none */
+	bool shadow_vvma;		/* the nested VS-stage TLB must be flushed */
 };
+
+/* What a shadow fill found (nested_shadow_fill()). */
+enum shadow_result {
+	SHADOW_MAPPED,		/* retry the access */
+	SHADOW_FAULT_L1,	/* the guest hypervisor's G-stage refuses it */
+	SHADOW_FAULT_ACCESS,	/* no guest memory there (or ROM written) */
+};
+enum shadow_access { SHADOW_FETCH, SHADOW_LOAD, SHADOW_STORE };
 
 static inline struct nested *nested_of(struct vcpu *v)
 {
@@ -39,6 +66,26 @@ bool nested_mem_insn(struct vcpu *v, unsigned long insn);
 void nested_deliver(struct vcpu *v, unsigned long cause, unsigned long tval, bool gva);
 /* hstatus.VTSR of the vCPU follows the virtual hstatus.SPV (nested.c). */
 void nested_sync_hstatus(struct vcpu *v);
+
+/* Shadow G-stage (nested_shadow.c): create/destroy with the vCPU; map
+ * the page of nested guest physical address gpa for an access; drop all
+ * of it (the guest hypervisor's hfence.gvma, hgatp writes, the bound);
+ * put it on the hart as hgatp (fencing what this hart may hold stale);
+ * give the hart back the guest's own hgatp. */
+int nested_shadow_init(struct vcpu *v);
+void nested_shadow_deinit(struct vcpu *v);
+enum shadow_result nested_shadow_fill(struct vcpu *v, uint64_t gpa, enum shadow_access acc);
+void nested_shadow_reset(struct vcpu *v);
+void nested_shadow_activate(struct vcpu *v);
+void nested_shadow_deactivate(struct vcpu *v);
+
+/* The nested guest (nested_l2.c): set up its timer event; enter it (the
+ * guest hypervisor's sret with SPV=1); leave it with a trap to the guest
+ * hypervisor, as taken from V=1. */
+void nested_l2_init(struct vcpu *v);
+void nested_l2_enter(struct vcpu *v);
+void nested_l2_exit(struct vcpu *v, unsigned long cause, unsigned long tval,
+		    unsigned long htval, unsigned long htinst, bool gva);
 
 /*
  * HLV/HLVX/HSV executed by the hypervisor on behalf of the guest

@@ -27,5 +27,12 @@ int gstage_remap_page(struct gstage *gs, uint64_t gpa, uint64_t hpa);
 /* Flush the guest's G-stage TLB entries on every hart. */
 void gstage_flush(struct gstage *gs);
 void gstage_hfence_vmid(unsigned int vmid);
+/* The host physical address gpa maps to, and whether it is writable;
+ * -ENOENT where nothing is mapped. */
+int gstage_lookup(struct gstage *gs, uint64_t gpa, uint64_t *hpa, bool *writable);
+/* Drop every mapping and table below the root (no TLB flush: the caller
+ * fences the VMID where it is live).  Only for tables of one user, such
+ * as the shadow G-stage of a nested guest. */
+void gstage_unmap_all(struct gstage *gs);
 
 #endif

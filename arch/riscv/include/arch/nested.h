@@ -29,8 +29,24 @@ void nested_vcpu_reset(struct vcpu *v);
  * none of those (the caller treats it as before).
  */
 bool nested_virtual_insn(struct vcpu *v, unsigned long insn);
-/* A trap is delivered to the guest hypervisor (it was in virtual HS-mode):
- * the virtual hstatus records it as taken from V=0 (SPV=0, GVA=gva). */
+/* A trap is delivered to the vCPU's VS-mode: while the guest hypervisor
+ * runs, its virtual hstatus records it as taken from V=0 (SPV=0,
+ * GVA=gva); while the nested guest runs, the trap is the nested guest's. */
 void nested_trap_taken(struct vcpu *v, bool gva);
+
+/*
+ * While the nested guest runs (virtual V=1):
+ * nested_handle_exit: every exit but host interrupts; true if handled
+ *   (false: the guest hypervisor runs, the caller handles the exit).
+ * nested_post_irqs: interrupts posted to the vCPU (hvip bits set/clear)
+ *   are the guest hypervisor's; true if taken (false: put them in hvip).
+ * nested_before_entry: before each entry, with the vCPU loaded; ends the
+ *   nested run with an interrupt the guest hypervisor takes.
+ * nested_put: from vcpu_put, gives the hart its own trap delegation back.
+ */
+bool nested_handle_exit(struct vcpu *v);
+bool nested_post_irqs(struct vcpu *v, unsigned long set, unsigned long clear);
+void nested_before_entry(struct vcpu *v);
+void nested_put(struct vcpu *v);
 
 #endif

@@ -2,9 +2,10 @@
  * Nested virtualization, the vCPU side: which vCPUs get the H extension
  * (riscv,isa names `h` and the node has xvisor,nested-virt), their
  * virtual H state's life (allocation, reset), the dispatch of their
- * virtual-instruction traps to the CSR and memory emulation, and traps
- * delivered to the guest hypervisor (virtual hstatus.SPV/GVA, and the
- * real hstatus.VTSR that makes its sret trap while SPV is set).
+ * virtual-instruction traps to the CSR and memory emulation and of the
+ * trapped sret to the nested guest's entry, and traps delivered to the
+ * guest hypervisor (virtual hstatus.SPV/GVA, and the real hstatus.VTSR
+ * that makes its sret trap while SPV is set).
  */
 #include <errno.h>
 #include <stddef.h>

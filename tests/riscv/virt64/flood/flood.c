@@ -12,8 +12,9 @@
  *          0x28000000 + k * 4 KiB) both harts enable identities 1..63 of
  *          their own file and write MSIs without end: 1..31 into the
  *          other hart's file, 32..63 into their own, claiming with stopei
- *          in their external-interrupt handler; hart 1 also waits (WFI)
- *          every 16 rounds, for hart 0's MSIs to wake it.
+ *          in their external-interrupt handler, plus stray MSIs that
+ *          must never arrive (the guest halts if one is claimed); hart 1
+ *          also waits (WFI) every 16 rounds, for hart 0's MSIs to wake it.
  * Each mode prints "<mode>: running" once it has started; flood mode then
  * prints "flood: served N" every 256 rounds (chains given back so far),
  * imsic mode "imsic: hartH peer N" and "imsic: hartH self N" for both
@@ -34,6 +35,7 @@
 
 #define IMSIC_BASE	0x28000000UL	/* vCPU k's file at + k * 4 KiB */
 #define IMSIC_FILE	0x1000UL
+#define IMSIC_IDS	63		/* num_ids of flood-aia.dts */
 #define PEER_IDS	31		/* 1..31 from the other hart, 32..63 own */
 #define CSR_SISELECT	0x150
 #define CSR_SIREG	0x151
@@ -127,6 +129,14 @@ static void put_dec(unsigned long v)
 	} while (v);
 	while (i)
 		putc_uart(buf[--i]);
+}
+
+/* Say why and stop this hart (from a trap handler: interrupts stay off). */
+static void halt(const char *why)
+{
+	puts_uart(why);
+	for (;;)
+		__asm__ volatile("wfi");
 }
 
 static long sbi(unsigned long eid, unsigned long fid, unsigned long a0, unsigned long a1,
@@ -276,6 +286,8 @@ static void imsic_claim(void)
 		topei >>= 16;
 		if (!topei)
 			return;
+		if (topei > IMSIC_IDS)
+			halt("imsic: claimed a stray identity\n");
 		claimed[hart & 1][topei > PEER_IDS]++;
 	}
 }
@@ -290,6 +302,12 @@ static void imsic_round(unsigned long hart, unsigned long round)
 		*peer = id;
 		*self = PEER_IDS + id;
 	}
+	/* Stray MSIs, never to be delivered: identity 0, identities beyond
+	 * the 63 of the configuration, the page of a vCPU 2 it does not have. */
+	*peer = 0;
+	*peer = IMSIC_IDS + 1;
+	*peer = ~0U;
+	*(volatile uint32_t *)(IMSIC_BASE + 2 * IMSIC_FILE) = 1;
 	if (hart == 1 && !(round % 16))
 		__asm__ volatile("wfi");
 }
@@ -360,9 +378,7 @@ void fw_trap(unsigned long cause, unsigned long epc, unsigned long tval)
 		imsic_claim();
 		return;
 	}
-	puts_uart("flood: unexpected trap\n");
-	for (;;)
-		__asm__ volatile("wfi");
+	halt("flood: unexpected trap\n");
 }
 
 void flood_secondary(void)

@@ -6,18 +6,21 @@ commands there; then, inside it, create and kick its own guest0 running
 the basic firmware (the nested guest, under the shadow G-stage), whose
 `basic# ` prompt must answer through two vserial levels.  The demo
 configuration names `h` without opting in, and its vCPUs must keep not
-having it.
+having it.  The SBI test guest with `h` (sbitest-nested.dts) runs its
+`nacl` checks of SBI NACL.
 """
 
 import re
 
-from guests import DEMO_BOOTCMD, bind, boot_disk, guest_cmd, unbind
+from guests import DEMO_BOOTCMD, MOUNT_BOOTCMD, bind, boot_disk, guest_cmd, unbind
 
 NESTED_BOOTCMD = 'vmm.bootcmd="vfs mount initrd /;vfs run /nested.xscript"'
 BASIC = "basic# "
 INNER = "XVisor# "
 # The inner hypervisor boots under two levels of TCG emulation.
 INNER_BOOT_TIMEOUT = 300
+SBITEST_DIR = "/images/riscv/virt64/sbitest"
+SUMMARY_RE = re.compile(r"SBITEST: (\d+) passed, (\d+) failed")
 
 
 def boot_inner(boot):
@@ -73,4 +76,21 @@ def test_demo_vcpu_has_no_h(boot):
     banner = bind(q, "guest0/uart0", BASIC)
     m = re.search(r"vCPU ISA: rv64([a-z]+)", banner)
     assert m and "h" not in m.group(1), banner
+    unbind(q)
+
+
+def test_nacl_sbitest(boot):
+    q = boot_disk(boot, MOUNT_BOOTCMD)
+    out = q.run("vfs guest_fdt_load nacl %s/sbitest-nested.dtb 1" % SBITEST_DIR)
+    assert "Error" not in out, out
+    assert "nacl: Created" in q.run("guest create nacl")
+    out = q.run("vfs guest_load_list nacl %s/sbitest.list" % SBITEST_DIR)
+    assert "Error" not in out, out
+    assert "nacl: Kicked" in q.run("guest kick nacl")
+    bind(q, "nacl/uart0", "sbitest# ")
+    out = guest_cmd(q, "nacl", "sbitest# ")
+    m = SUMMARY_RE.search(out)
+    assert m, out
+    assert "FAIL" not in out, out
+    assert int(m.group(2)) == 0 and int(m.group(1)) >= 25, out
     unbind(q)

@@ -8,7 +8,9 @@
  * bits (VMIDLEN 0).  A CSR it does not know, or a write to a read-only
  * one, is an illegal instruction, as on a hart without it.
  */
+#include <errno.h>
 #include <arch/gstage.h>
+#include <arch/nested.h>
 #include <vmm/vcpu.h>
 #include "nested_priv.h"
 
@@ -256,4 +258,17 @@ bool nested_csr_insn(struct vcpu *v, unsigned long insn)
 		a->regs.x[rd] = old;
 	a->regs.sepc += 4;
 	return true;
+}
+
+int nested_csr(struct vcpu *v, unsigned int num, unsigned long *val, bool write)
+{
+	unsigned long old;
+
+	if (!csr_access(v, num, &old, 0, CSR_READ))
+		return -EINVAL;
+	if (!write) {
+		*val = old;
+		return 0;
+	}
+	return csr_access(v, num, &old, *val, CSR_WRITE) ? 0 : -EINVAL;
 }

@@ -8,6 +8,7 @@
  * makes the next nested run flush its VS-stage TLB; hfence.gvma drops
  * the shadow G-stage (both whole, whatever their operands).
  */
+#include <arch/nested.h>
 #include <vmm/vcpu.h>
 #include "nested_priv.h"
 
@@ -95,6 +96,14 @@ static void hx_emulate(struct vcpu *v, unsigned long insn, unsigned int op)
 	a->regs.sepc += 4;
 }
 
+void nested_hfence(struct vcpu *v, bool gvma)
+{
+	if (gvma)
+		nested_shadow_reset(v);
+	else
+		nested_of(v)->shadow_vvma = true;
+}
+
 bool nested_mem_insn(struct vcpu *v, unsigned long insn)
 {
 	struct vcpu_arch *a = v->arch;
@@ -113,9 +122,9 @@ bool nested_mem_insn(struct vcpu *v, unsigned long insn)
 	if ((funct7 == HINVAL_VVMA || funct7 == HINVAL_GVMA) && !((v->isa >> ISA_EXT_SVINVAL) & 1))
 		return false;
 	if (funct7 == HFENCE_VVMA || funct7 == HINVAL_VVMA)
-		nested_of(v)->shadow_vvma = true;
+		nested_hfence(v, false);
 	else if (funct7 == HFENCE_GVMA || funct7 == HINVAL_GVMA)
-		nested_shadow_reset(v);
+		nested_hfence(v, true);
 	else
 		return false;
 	a->regs.sepc += 4;

@@ -14,3 +14,4 @@ vmm-objs-y += arch/riscv/sbi/sbi_ext_pmu.o
 vmm-objs-y += arch/riscv/sbi/sbi_ext_susp.o
 vmm-objs-y += arch/riscv/sbi/sbi_ext_fwft.o
 vmm-objs-y += arch/riscv/sbi/sbi_ext_sta.o
+vmm-objs-y += arch/riscv/sbi/sbi_ext_nacl.o

@@ -24,7 +24,6 @@ enum {
 	PMU_COUNTER_FW_READ_HI,
 };
 
-#define SBI_ERR_NO_SHMEM	(-9)
 
 #define EVENT_TYPE(idx)		(((idx) >> 16) & 0xf)
 #define EVENT_CODE(idx)		((idx) & 0xffff)

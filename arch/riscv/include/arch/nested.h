@@ -44,6 +44,15 @@ void nested_trap_taken(struct vcpu *v, bool gva);
  *   nested run with an interrupt the guest hypervisor takes.
  * nested_put: from vcpu_put, gives the hart its own trap delegation back.
  */
+/*
+ * For SBI NACL (the guest hypervisor, running): read (or write, with the
+ * CSR's WARL rules) its hypervisor or VS CSR num as a CSR instruction of
+ * it would; -EINVAL if num is none of those or a write to a read-only one.
+ * nested_hfence: its hfence.gvma (gvma) or hfence.vvma, whole.
+ */
+int nested_csr(struct vcpu *v, unsigned int num, unsigned long *val, bool write);
+void nested_hfence(struct vcpu *v, bool gvma);
+
 bool nested_handle_exit(struct vcpu *v);
 bool nested_post_irqs(struct vcpu *v, unsigned long set, unsigned long clear);
 void nested_before_entry(struct vcpu *v);

@@ -26,6 +26,7 @@
 #define SBI_ERR_ALREADY_AVAILABLE -6
 #define SBI_ERR_ALREADY_STARTED	-7
 #define SBI_ERR_ALREADY_STOPPED	-8
+#define SBI_ERR_NO_SHMEM	-9
 
 struct sbiret {
 	long error;

@@ -79,6 +79,8 @@ struct sbi_vcpu {
 	uint32_t sta_seq;		/* its sequence, as last written */
 	uint64_t sta_gpa, sta_steal;	/* steal last written, ns */
 	uint64_t sta_base_ticks;	/* thread wait_ticks at registration */
+	bool nacl_on;			/* NACL shared memory set at nacl_gpa */
+	uint64_t nacl_gpa;
 };
 
 #define VMM_SBI_EXT(var) static const struct sbi_ext var VMM_TABLE_ENTRY(vmm_sbi_exts)

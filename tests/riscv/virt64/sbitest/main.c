@@ -63,7 +63,11 @@ static void exec_line(char *line)
 				0).error);
 	else if (!strcmp(cmd, "probe"))
 		probe_report();
-	else if (!strcmp(cmd, "sta")) {
+	else if (!strcmp(cmd, "nacl")) {
+		check_reset();
+		nacl_run();
+		check_summary();
+	} else if (!strcmp(cmd, "sta")) {
 		check_reset();
 		sta_run();
 	} else if (!strcmp(cmd, "hi"))

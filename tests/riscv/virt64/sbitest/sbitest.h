@@ -146,6 +146,8 @@ void suite_misc(void);
 void suite_fwft(void);
 void suite_pmu(void);
 void suite_sta(void);
+/* suite_nacl.c: the `nacl` command (a vCPU with the H extension). */
+void nacl_run(void);
 /* suite_sta.c: the `sta` command (two vCPUs sharing a host hart). */
 void sta_run(void);
 

@@ -75,6 +75,8 @@ void nested_shadow_deactivate(struct vcpu *v)
 	struct gstage *gs = v->guest->arch;
 
 	csr_write(CSR_HGATP, gs->hgatp);
+	if (!gs->vmid)
+		gstage_hfence_vmid(0);	/* as vcpu_load: VMID 0 is shared */
 	if (!n->shadow.vmid) {
 		/* VMID 0 shared with the guest: drop the nested entries. */
 		gstage_hfence_vmid(0);

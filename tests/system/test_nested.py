@@ -70,6 +70,28 @@ def test_nested_guest_answers(boot):
     assert "guest0" in q.run("guest list")
 
 
+def test_sbitest_as_nested_guest(boot):
+    """The SBI test guest (two vCPUs on the inner hypervisor's one hart)
+    passes its whole suite as a nested guest: timers through hvip, IPIs,
+    HSM, suspend, fences, all through the shadow G-stage."""
+    q, _ = boot_inner(boot)
+    assert "Mounted initrd" in guest_cmd(q, "vfs mount initrd /", INNER)
+    out = guest_cmd(q, "vfs guest_fdt_load sbitest %s/sbitest.dtb 2" % SBITEST_DIR, INNER)
+    assert "Error" not in out, out
+    assert "sbitest: Created" in guest_cmd(q, "guest create sbitest", INNER)
+    out = guest_cmd(q, "vfs guest_load_list sbitest %s/sbitest.list" % SBITEST_DIR, INNER)
+    assert "Error" not in out, out
+    assert "sbitest: Kicked" in guest_cmd(q, "guest kick sbitest", INNER)
+    guest_cmd(q, "vserial bind sbitest/uart0", "sbitest# ", timeout=INNER_BOOT_TIMEOUT)
+    out = guest_cmd(q, "sbi", "sbitest# ", timeout=INNER_BOOT_TIMEOUT)
+    m = SUMMARY_RE.search(out)
+    assert m, out
+    assert "FAIL" not in out, out
+    assert int(m.group(2)) == 0 and int(m.group(1)) >= 200, out
+    unbind(q)
+    assert q.run("echo outer") == "outer\n"
+
+
 def test_demo_vcpu_has_no_h(boot):
     q = boot_disk(boot, DEMO_BOOTCMD)
     assert "guest0: Kicked" in q.run("guest kick guest0")

@@ -2,7 +2,7 @@
  * Running the nested guest (virtual V=1).  The guest hypervisor's sret
  * with its hstatus.SPV set (trapped by hstatus.VTSR) puts its own
  * supervisor CSRs aside and the nested guest's VS CSRs on the hart, with
- * the shadow G-stage as hgatp, its htimedelta added, and hedeleg/hideleg
+ * the shadow G-stage as hgatp, its htimedelta added, its henvcfg, and hedeleg/hideleg
  * narrowed to what the guest hypervisor delegates; the vCPU then runs the
  * nested guest in real VS/VU-mode.  Its exits come here: guest-page faults
  * fill the shadow G-stage or become the guest hypervisor's; its ecalls,
@@ -54,9 +54,10 @@ static void l1_restore(struct vcpu *v)
 	csr_write(CSR_VSCAUSE, n->l1.vscause);
 	csr_write(CSR_VSTVAL, n->l1.vstval);
 	csr_write(CSR_VSATP, n->l1.vsatp);
-	csr_write(CSR_HVIP, n->l1.hvip);
+	/* vstimecmp first: writing it recomputes (may clear) hvip.VSTIP. */
 	if (vcpu_uses_sstc(v))
 		csr_write(CSR_VSTIMECMP, n->l1.vstimecmp);
+	csr_write(CSR_HVIP, n->l1.hvip);
 }
 
 /* The nested guest's VS CSRs onto the hart; its vsie/vsip are the
@@ -74,9 +75,9 @@ static void l2_load(struct vcpu *v)
 	csr_write(CSR_VSCAUSE, n->vscause);
 	csr_write(CSR_VSTVAL, n->vstval);
 	csr_write(CSR_VSATP, n->vsatp);
-	csr_write(CSR_HVIP, n->hvip & deleg);
 	if (vcpu_uses_sstc(v))
 		csr_write(CSR_VSTIMECMP, n->vstimecmp);
+	csr_write(CSR_HVIP, n->hvip & deleg);
 }
 
 static void l2_save(struct vcpu *v)
@@ -108,6 +109,12 @@ static void hart_apply(struct vcpu *v)
 	csr_write(CSR_HEDELEG, n->host_hedeleg & n->hedeleg);
 	csr_write(CSR_HIDELEG, n->host_hideleg & n->hideleg);
 	csr_write(CSR_HTIMEDELTA, -v->guest->time_base + n->htimedelta);
+	/* Its henvcfg (masked to ours when written): without STCE, hvip.VSTIP
+	 * is its timer interrupt. */
+	csr_write(CSR_HENVCFG, n->henvcfg);
+	/* hvip.VSTIP written while STCE was set may not have stuck. */
+	csr_write(CSR_HVIP, (csr_read(CSR_HVIP) & ~(1UL << IRQ_VS_TIMER)) |
+				    (n->hvip & n->hideleg & (1UL << IRQ_VS_TIMER)));
 	nested_shadow_activate(v);
 	n->hart_stale = false;
 }
@@ -119,6 +126,7 @@ static void hart_restore(struct vcpu *v)
 	csr_write(CSR_HEDELEG, n->host_hedeleg);
 	csr_write(CSR_HIDELEG, n->host_hideleg);
 	csr_write(CSR_HTIMEDELTA, -v->guest->time_base);
+	csr_write(CSR_HENVCFG, vcpu_arch(v)->csrs.henvcfg);
 	nested_shadow_deactivate(v);
 	n->hart_stale = true;
 }
@@ -143,10 +151,10 @@ void nested_l2_enter(struct vcpu *v)
 	a->regs.sepc = csr_read(CSR_VSEPC);
 	n->hstatus &= ~HSTATUS_SPV;
 	l1_save(v);
-	l2_load(v);
 	n->l2 = true;
 	n->hart_stale = true;
 	hart_apply(v);
+	l2_load(v);
 	a->regs.sstatus = (a->regs.sstatus & ~SSTATUS_SPP) | (vs ? SSTATUS_SPP : 0);
 	a->regs.hstatus = (a->regs.hstatus & ~(mask | HSTATUS_SPVP)) | (n->hstatus & mask) |
 			  (vs ? HSTATUS_SPVP : 0);
@@ -165,9 +173,9 @@ void nested_l2_exit(struct vcpu *v, unsigned long cause, unsigned long tval,
 
 	timer_event_stop(&n->l1_timer);
 	l2_save(v);
-	l1_restore(v);
 	if (!n->hart_stale)
 		hart_restore(v);
+	l1_restore(v);
 	n->l2 = false;
 	if (n->l1_vvma) {
 		__asm__ __volatile__(".insn r 0x73, 0, 0x11, x0, x0, x0" : : : "memory");

@@ -1,14 +1,16 @@
 /*
  * The RISC-V vCPU: its reset state, the load/put of its VS-level state on
- * a hart, and the run loop.  The loop enters the guest, handles the exit
- * and enters again; it only passes through the scheduler when the hart
- * must reschedule (time slice, IPI) or the vCPU blocks.  The VS CSRs, FP
- * and vector registers are saved and restored only around those
- * scheduling points, never on the fast exit path.  Requests from other
- * threads (fences) are bits in the vCPU's request word, set before the
- * kick; the entry path publishes in_guest, then looks at everything
- * posted to the vCPU once more, so nothing posted is left until the next
- * exit.  A vCPU that comes to a hart from another, or after another vCPU
+ * a hart, and the run loop.  An exit is handled by vcpu_exit(), called
+ * from the trap entry, which enters the guest again straight away unless
+ * something was posted to the vCPU meanwhile (an interrupt to inject, a
+ * request, a reschedule, a state change): only then does the run loop
+ * get control, to deal with it and pass through the scheduler if the hart
+ * must reschedule or the vCPU blocks.  The VS CSRs, FP and vector
+ * registers are saved and restored only around those scheduling points,
+ * never on the exit path.  Requests from other threads (fences) are bits
+ * in the vCPU's request word, set before the kick; the entry path
+ * publishes in_guest, then looks at everything posted to the vCPU once
+ * more, so nothing posted is left until the next exit.  A vCPU that comes to a hart from another, or after another vCPU
  * ran there, flushes its VS-stage TLB (and, after a move, its instruction
  * cache), and a G-stage table switch that keeps the shared VMID 0 flushes
  * the G-stage TLB of that VMID, as the privileged spec requires.
@@ -31,6 +33,8 @@
 
 #define SSTATUS_FS_CLEAN (2UL << 13)
 #define SSTATUS_VS_CLEAN (2UL << 9)
+
+_Static_assert(offsetof(struct vcpu_regs, vcpu) == VR_VCPU * 8, "vcpu_regs layout");
 
 static struct vcpu *last_loaded[VMM_MAX_CPUS];
 
@@ -65,6 +69,7 @@ int arch_vcpu_init(struct vcpu *v, int node)
 	}
 	timer_event_init(&a->wakeup, NULL, v);
 	a->last_cpu = VCPU_NO_CPU;
+	a->regs.vcpu = v;
 	return 0;
 }
 
@@ -237,10 +242,51 @@ static bool posted(struct vcpu *v)
 	       v->irq_clear || !keep_running(v) || this_cpu()->need_resched;
 }
 
+/*
+ * The last step before each entry: publish in_guest, then look again
+ * (pairs with arch_vcpu_kick): a poster either is seen here or sees
+ * in_guest and kicks.  False, with in_guest cleared, when something was
+ * posted.
+ */
+static bool ready_to_enter(struct vcpu *v)
+{
+	struct vcpu_arch *a = v->arch;
+
+	if (a->sbi.sta_on)
+		sbi_sta_update(v);
+	__atomic_store_n(&v->in_guest, true, __ATOMIC_RELAXED);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (posted(v)) {
+		__atomic_store_n(&v->in_guest, false, __ATOMIC_RELEASE);
+		return false;
+	}
+	a->entry_time = csr_read(CSR_TIME);
+	return true;
+}
+
+bool vcpu_exit(struct vcpu *v)
+{
+	struct vcpu_arch *a = v->arch;
+
+	v->stats.guest_ticks += csr_read(CSR_TIME) - a->entry_time;
+	__atomic_store_n(&v->in_guest, false, __ATOMIC_RELEASE);
+	v->stats.exits++;
+	/* Dirty FP or vector state: note it, and mark it clean for the next exit. */
+	if ((a->regs.sstatus & SSTATUS_FS) == SSTATUS_FS) {
+		a->fp_dirty = true;
+		a->regs.sstatus ^= SSTATUS_FS ^ SSTATUS_FS_CLEAN;
+	}
+	if ((a->regs.sstatus & SSTATUS_VS) == SSTATUS_VS) {
+		a->vec_dirty = true;
+		a->regs.sstatus ^= SSTATUS_VS ^ SSTATUS_VS_CLEAN;
+	}
+	vcpu_handle_exit(v);
+	return ready_to_enter(v);
+}
+
 void arch_vcpu_run_loop(struct vcpu *v)
 {
 	struct vcpu_arch *a = v->arch;
-	uint64_t entry;
 
 	irq_disable();
 	vcpu_load(v);
@@ -253,32 +299,9 @@ void arch_vcpu_run_loop(struct vcpu *v)
 			continue;
 		}
 		sync_interrupts(v);
-		if (a->sbi.sta_on)
-			sbi_sta_update(v);
 		do_requests(a);
-		/* Publish in_guest, then look again (pairs with arch_vcpu_kick):
-		 * a poster either is seen here or sees in_guest and kicks. */
-		__atomic_store_n(&v->in_guest, true, __ATOMIC_RELAXED);
-		__atomic_thread_fence(__ATOMIC_SEQ_CST);
-		if (posted(v)) {
-			__atomic_store_n(&v->in_guest, false, __ATOMIC_RELEASE);
-			continue;
-		}
-		entry = csr_read(CSR_TIME);
-		arch_vcpu_run(&a->regs);
-		v->stats.guest_ticks += csr_read(CSR_TIME) - entry;
-		__atomic_store_n(&v->in_guest, false, __ATOMIC_RELEASE);
-		v->stats.exits++;
-		/* Dirty FP or vector state: note it, and mark it clean for the next exit. */
-		if ((a->regs.sstatus & SSTATUS_FS) == SSTATUS_FS) {
-			a->fp_dirty = true;
-			a->regs.sstatus ^= SSTATUS_FS ^ SSTATUS_FS_CLEAN;
-		}
-		if ((a->regs.sstatus & SSTATUS_VS) == SSTATUS_VS) {
-			a->vec_dirty = true;
-			a->regs.sstatus ^= SSTATUS_VS ^ SSTATUS_VS_CLEAN;
-		}
-		vcpu_handle_exit(v);
+		if (ready_to_enter(v))
+			arch_vcpu_run(&a->regs);
 	}
 	vcpu_put(v);
 	irq_enable();

@@ -38,6 +38,7 @@ struct vcpu_arch {
 	uint64_t fp[32];
 	unsigned long fcsr;
 	uint64_t timer_deadline;	/* SBI TIME / vstimecmp, guest time */
+	uint64_t entry_time;		/* host time of the last guest entry */
 	bool fp_dirty;			/* guest FP registers changed since saved */
 	bool vec_dirty;			/* guest vector state changed since saved */
 	struct vcpu_vector *vec;	/* vector state (vcpu_vector.c), NULL: no V */

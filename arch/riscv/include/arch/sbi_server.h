@@ -4,7 +4,9 @@
  * VMM_SBI_EXT(var) = { ... }; the dispatcher (sbi_server.c) finds it by EID,
  * checks that it is present for the calling vCPU (probe, and not hidden by
  * `xvisor,disable-sbi-<name>`), and calls handle().  handle() reads its
- * arguments from args[0..5] (a0..a5), fills ret->error (an SBI error code)
+ * arguments from args[0..5], which are the caller's a0..a5 in place (so a
+ * handler that rewrites the caller's registers reads its arguments
+ * first), fills ret->error (an SBI error code)
  * and ret->value, and returns 0; it sets ret->skip_writeback when the call
  * must not touch a0/a1 or the PC (e.g. after hart_stop or a reset, where the
  * vCPU has new state).  Legacy extensions set ret->legacy: only a0 is

@@ -248,7 +248,7 @@ static bool posted(struct vcpu *v)
  * in_guest and kicks.  False, with in_guest cleared, when something was
  * posted.
  */
-static bool ready_to_enter(struct vcpu *v)
+static inline bool ready_to_enter(struct vcpu *v)
 {
 	struct vcpu_arch *a = v->arch;
 

@@ -41,7 +41,8 @@ void vcpu_redirect_trap(struct vcpu *v, unsigned long cause, unsigned long tval)
 	a->regs.sstatus |= SSTATUS_SPP;
 }
 
-static void halt(struct vcpu *v, const char *fmt, unsigned long long arg)
+/* Cold: inlined, its message buffer would grow every exit's stack frame. */
+static __attribute__((cold)) void halt(struct vcpu *v, const char *fmt, unsigned long long arg)
 {
 	char why[128];
 
@@ -104,9 +105,10 @@ static void access_fault(struct vcpu *v, bool store)
  * offset; atomics, misaligned accesses, accesses wider than the device
  * register and any other instruction take an access fault.
  */
-static void handle_mmio(struct vcpu *v, bool store)
+static void handle_mmio(struct vcpu *v)
 {
 	struct vcpu_arch *a = v->arch;
+	bool store = a->regs.scause == EXC_STORE_GUEST_PAGE_FAULT;
 	uint64_t gpa = (a->regs.htval << 2) | (a->regs.stval & 3);
 	struct guest_region *r = a->mmio_last;
 	struct mmio_insn m;
@@ -211,35 +213,34 @@ static void handle_virtual_insn(struct vcpu *v)
 	vcpu_redirect_trap(v, EXC_ILLEGAL_INST, insn);
 }
 
-void vcpu_handle_exit(struct vcpu *v)
+static void handle_fetch_fault(struct vcpu *v)
 {
 	struct vcpu_arch *a = v->arch;
-	unsigned long cause = a->regs.scause;
+
+	halt(v, "instruction fetch from non-memory guest address 0x%llx",
+	     (a->regs.htval << 2) | (a->regs.stval & 3));
+}
+
+/* The exits a guest can cause, by exception code; any other is a bug. */
+static void (*const exit_handlers[])(struct vcpu *v) = {
+	[EXC_ECALL_VS] = sbi_server_handle,
+	[EXC_INST_GUEST_PAGE_FAULT] = handle_fetch_fault,
+	[EXC_LOAD_GUEST_PAGE_FAULT] = handle_mmio,
+	[EXC_VIRTUAL_INST] = handle_virtual_insn,
+	[EXC_STORE_GUEST_PAGE_FAULT] = handle_mmio,
+};
+
+void vcpu_handle_exit(struct vcpu *v)
+{
+	unsigned long cause = vcpu_arch(v)->regs.scause;
 
 	if (cause & SCAUSE_IRQ) {
 		v->stats.irqs++;
 		arch_handle_irq(cause);
-		return;
-	}
-	switch (cause) {
-	case EXC_ECALL_VS:
-		sbi_server_handle(v);
-		break;
-	case EXC_LOAD_GUEST_PAGE_FAULT:
-		handle_mmio(v, false);
-		break;
-	case EXC_STORE_GUEST_PAGE_FAULT:
-		handle_mmio(v, true);
-		break;
-	case EXC_VIRTUAL_INST:
-		handle_virtual_insn(v);
-		break;
-	case EXC_INST_GUEST_PAGE_FAULT:
-		halt(v, "instruction fetch from non-memory guest address 0x%llx",
-		     (a->regs.htval << 2) | (a->regs.stval & 3));
-		break;
-	default:
+	} else if (cause < sizeof(exit_handlers) / sizeof(exit_handlers[0]) &&
+		   exit_handlers[cause]) {
+		exit_handlers[cause](v);
+	} else {
 		halt(v, "unexpected trap (scause %llu)", cause);
-		break;
 	}
 }

@@ -41,11 +41,6 @@ enum {
 #define STOP_RESET		(1UL << 0)
 #define STOP_TAKE_SNAPSHOT	(1UL << 1)
 
-void sbi_pmu_fw_count(struct vcpu *v, unsigned int event)
-{
-	__atomic_fetch_add(&vcpu_arch(v)->sbi.pmu.raw[event], 1, __ATOMIC_RELAXED);
-}
-
 static uint64_t raw(struct sbi_pmu *p, unsigned int i)
 {
 	return __atomic_load_n(&p->raw[i], __ATOMIC_RELAXED);

@@ -65,8 +65,7 @@ struct sbi_pmu {
 	uint32_t configured, started;	/* bit per counter */
 };
 
-/* Count one firmware event for v (any hart). */
-void sbi_pmu_fw_count(struct vcpu *v, unsigned int event);
+/* sbi_pmu_fw_count(v, event) (arch/vcpu_arch.h) counts one event for v. */
 
 /* STA: write the steal time of v to its record, if it changed; call on
  * v's thread before entering the guest when vcpu_arch(v)->sbi.sta_on. */

@@ -58,6 +58,13 @@ static inline struct vcpu_arch *vcpu_arch(struct vcpu *v)
 	return v->arch;
 }
 
+/* Count one SBI PMU firmware event for v (any hart; inline, as every
+ * SBI call counts one). */
+static inline void sbi_pmu_fw_count(struct vcpu *v, unsigned int event)
+{
+	__atomic_fetch_add(&vcpu_arch(v)->sbi.pmu.raw[event], 1, __ATOMIC_RELAXED);
+}
+
 /* Guest time (the guest's `time` CSR value) now. */
 uint64_t vcpu_guest_time(struct vcpu *v);
 /* SBI TIME set_timer: program the vCPU's timer for a guest-time deadline

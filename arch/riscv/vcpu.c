@@ -70,6 +70,7 @@ int arch_vcpu_init(struct vcpu *v, int node)
 	timer_event_init(&a->wakeup, NULL, v);
 	a->last_cpu = VCPU_NO_CPU;
 	a->regs.vcpu = v;
+	a->mmio_insn_key = ~0UL;
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <arch/insn_decode.h>
 #include <arch/sbi_server.h>
 #include <arch/vcpu_regs.h>
 #include <vmm/vcpu.h>
@@ -46,9 +47,13 @@ struct vcpu_arch {
 	unsigned long requests;		/* VCPU_REQ_* bits, done before entry */
 	unsigned int last_cpu;		/* hart it last ran on, VCPU_NO_CPU: none */
 	struct timer_event wakeup;	/* wakes a blocked Sstc vCPU */
-	/* The emulated region of the last MMIO exit, tried before the lookup
-	 * (regions live as long as the guest's vCPUs). */
+	/* The last MMIO exit (vcpu_exit.c): its emulated region and that
+	 * region's index in the guest's, and the last instruction decoded
+	 * (~0: none) with its decoding. */
 	struct guest_region *mmio_last;
+	unsigned int mmio_last_index;
+	unsigned long mmio_insn_key;
+	struct mmio_insn mmio_insn;
 	struct vcpu_aia *aia;		/* AIA interrupt file (vcpu_aia.c), NULL: none */
 	struct sbi_vcpu sbi;		/* SBI server state (arch/sbi_server.h) */
 };

@@ -53,7 +53,6 @@ int arch_vcpu_init(struct vcpu *v, int node)
 	v->arch = a;
 	if (!isa_string)
 		isa_string = "rv64imafdc";
-	sbi_server_vcpu_config(v, node);
 	v->isa = isa_guest_set(isa_parse_string(isa_string));
 	if (!(v->isa & (1ULL << ('i' - 'a')))) {
 		printf("Error: %s: riscv,isa \"%s\" has no base integer ISA\n", v->node_path,
@@ -62,6 +61,7 @@ int arch_vcpu_init(struct vcpu *v, int node)
 		v->arch = NULL;
 		return -EINVAL;
 	}
+	sbi_server_vcpu_config(v, node);
 	if (vcpu_vector_init(v)) {
 		free(a);
 		v->arch = NULL;

@@ -2,9 +2,10 @@
  * The SBI dispatcher for guests.  An ecall from VS-mode lands here with
  * the EID in a7, the FID in a6 and arguments in a0..a5: the extension is
  * looked up in the link-time table vmm_sbi_exts by EID range, checked to
- * be present for the calling vCPU (probe, `xvisor,disable-sbi-<name>`),
- * and called; its result goes back in a0/a1 (a0 only for legacy calls)
- * and the guest resumes after the ecall.  Also the services extensions
+ * be present for the calling vCPU (its probe, asked once when the vCPU is
+ * configured, and `xvisor,disable-sbi-<name>`), and called; its result
+ * goes back in a0/a1 (a0 only for legacy calls) and the guest resumes
+ * after the ecall.  Also the services extensions
  * share: mapping hart masks onto the guest's vCPUs, checking that an
  * address is guest memory, and non-retentive suspend.
  */
@@ -37,6 +38,8 @@ void sbi_server_vcpu_config(struct vcpu *v, int node)
 			if (devtree_has_prop(node, prop))
 				v->sbi_disabled |= 1UL << i;
 		}
+		if (ext->probe && !ext->probe(v))
+			v->sbi_disabled |= 1UL << i;
 		i++;
 	}
 }
@@ -53,7 +56,7 @@ static inline const struct sbi_ext *ext_find(struct vcpu *v, unsigned long eid,
 
 	vmm_table_foreach(const struct sbi_ext, vmm_sbi_exts, ext) {
 		if (eid - ext->eid_min <= ext->eid_max - ext->eid_min) {
-			if ((v->sbi_disabled >> i) & 1 || (ext->probe && !ext->probe(v)))
+			if ((v->sbi_disabled >> i) & 1)
 				return NULL;
 			*slot = i;
 			return ext;
@@ -72,8 +75,7 @@ bool sbi_server_probe(struct vcpu *v, unsigned long eid)
 
 void sbi_server_handle(struct vcpu *v)
 {
-	struct vcpu_arch *a = vcpu_arch(v);
-	unsigned long *x = a->regs.x;
+	unsigned long *x = vcpu_arch(v)->regs.x;
 	unsigned long eid = x[REG_A7];
 	unsigned int slot = VCPU_SBI_SLOTS - 1;
 	const struct sbi_ext *ext = ext_find(v, eid, &slot);
@@ -91,7 +93,7 @@ void sbi_server_handle(struct vcpu *v)
 	x[REG_A0] = ret.error;
 	if (!ret.legacy)
 		x[REG_A0 + 1] = ret.value;
-	a->regs.sepc += 4;
+	vcpu_arch(v)->regs.sepc += 4;
 }
 
 void arch_vcpu_dump_stats(struct vcpu *v)

@@ -2,7 +2,8 @@
  * The SBI implementation offered to guests.  Each extension is one file
  * (arch/riscv/sbi/sbi_ext_*.c) declaring a struct sbi_ext with
  * VMM_SBI_EXT(var) = { ... }; the dispatcher (sbi_server.c) finds it by EID,
- * checks that it is present for the calling vCPU (probe, and not hidden by
+ * checks that it is present for the calling vCPU (probe, asked once when
+ * the vCPU is configured, and not hidden by
  * `xvisor,disable-sbi-<name>`), and calls handle().  handle() reads its
  * arguments from args[0..5], which are the caller's a0..a5 in place (so a
  * handler that rewrites the caller's registers reads its arguments
@@ -31,7 +32,9 @@ struct sbi_ret {
 struct sbi_ext {
 	const char *name;	/* for xvisor,disable-sbi-<name>; NULL = cannot hide */
 	unsigned long eid_min, eid_max;
-	bool (*probe)(struct vcpu *v);	/* NULL = always present */
+	/* NULL = always present; asked once, when the vCPU is configured
+	 * (its ISA is known then). */
+	bool (*probe)(struct vcpu *v);
 	void (*handle)(struct vcpu *v, unsigned long eid, unsigned long fid,
 		       const unsigned long *args, struct sbi_ret *ret);
 };
@@ -88,7 +91,8 @@ struct sbi_vcpu {
 #define SBI_IMPL_ID		2	/* as Xvisor: guests only print it */
 #define SBI_IMPL_VERSION	0x3002
 
-/* Hide what the vCPU's config node names (xvisor,disable-sbi-<name>). */
+/* Hide what the vCPU's config node names (xvisor,disable-sbi-<name>) and
+ * what the probes say it lacks; called once v's ISA is known. */
 void sbi_server_vcpu_config(struct vcpu *v, int node);
 /* Handle an ecall from VS-mode: called by the vCPU trap handler. */
 void sbi_server_handle(struct vcpu *v);

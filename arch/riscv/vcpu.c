@@ -265,6 +265,15 @@ static inline bool ready_to_enter(struct vcpu *v)
 	return true;
 }
 
+/* Everything before an entry but the scheduler: inject the interrupts
+ * posted, do the requests, then ready_to_enter(). */
+static bool prepare_entry(struct vcpu *v)
+{
+	sync_interrupts(v);
+	do_requests(v->arch);
+	return ready_to_enter(v);
+}
+
 bool vcpu_exit(struct vcpu *v)
 {
 	struct vcpu_arch *a = v->arch;
@@ -282,7 +291,11 @@ bool vcpu_exit(struct vcpu *v)
 		a->regs.sstatus ^= SSTATUS_VS ^ SSTATUS_VS_CLEAN;
 	}
 	vcpu_handle_exit(v);
-	return ready_to_enter(v);
+	if (ready_to_enter(v))
+		return true;
+	/* What the exit itself posted (an interrupt, a request) is dealt with
+	 * here; a reschedule or a state change is the run loop's. */
+	return keep_running(v) && !this_cpu()->need_resched && prepare_entry(v);
 }
 
 void arch_vcpu_run_loop(struct vcpu *v)
@@ -299,9 +312,7 @@ void arch_vcpu_run_loop(struct vcpu *v)
 			vcpu_load(v);
 			continue;
 		}
-		sync_interrupts(v);
-		do_requests(a);
-		if (ready_to_enter(v))
+		if (prepare_entry(v))
 			arch_vcpu_run(&a->regs);
 	}
 	vcpu_put(v);

@@ -23,8 +23,7 @@ enum {
 static unsigned long host_ids[3];
 static bool host_ids_valid;
 
-/* Not inlined: its loop would make every BASE call save six registers. */
-static __attribute__((noinline)) unsigned long host_id(unsigned long fid)
+static unsigned long host_id(unsigned long fid)
 {
 	if (!__atomic_load_n(&host_ids_valid, __ATOMIC_ACQUIRE)) {
 		for (unsigned long i = 0; i < 3; i++) {
@@ -36,6 +35,19 @@ static __attribute__((noinline)) unsigned long host_id(unsigned long fid)
 		__atomic_store_n(&host_ids_valid, true, __ATOMIC_RELEASE);
 	}
 	return host_ids[fid - BASE_MVENDORID];
+}
+
+/* The functions that make calls: out of line, so that the others (the
+ * commonest BASE calls) save no registers. */
+static __attribute__((noinline)) void base_query(struct vcpu *v, unsigned long fid,
+						 const unsigned long *args, struct sbi_ret *ret)
+{
+	if (fid == BASE_PROBE_EXT)
+		ret->value = sbi_server_probe(v, args[0]) ? 1 : 0;
+	else if (fid < BASE_NR_FIDS)
+		ret->value = host_id(fid);
+	else
+		ret->error = SBI_ERR_NOT_SUPPORTED;
 }
 
 static void base_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
@@ -51,12 +63,8 @@ static void base_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 	ret->error = SBI_SUCCESS;
 	if (fid < BASE_PROBE_EXT)
 		ret->value = constants[fid];
-	else if (fid == BASE_PROBE_EXT)
-		ret->value = sbi_server_probe(v, args[0]) ? 1 : 0;
-	else if (fid < BASE_NR_FIDS)
-		ret->value = host_id(fid);
 	else
-		ret->error = SBI_ERR_NOT_SUPPORTED;
+		base_query(v, fid, args, ret);
 }
 
 VMM_SBI_EXT(sbi_ext_base) = {

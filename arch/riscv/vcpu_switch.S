@@ -17,6 +17,8 @@
 	.globl arch_vcpu_run
 arch_vcpu_run:
 	sd	ra, G(VR_HOST_RA)(a0)
+	sd	sp, G(VR_HOST_SP)(a0)
+	sd	gp, G(VR_HOST_GP)(a0)
 	sd	s0, G(VR_HOST_S0 + 0)(a0)
 	sd	s1, G(VR_HOST_S0 + 1)(a0)
 	sd	s2, G(VR_HOST_S0 + 2)(a0)
@@ -29,11 +31,9 @@ arch_vcpu_run:
 	sd	s9, G(VR_HOST_S0 + 9)(a0)
 	sd	s10, G(VR_HOST_S0 + 10)(a0)
 	sd	s11, G(VR_HOST_S0 + 11)(a0)
-	/* Entered from here again after a handled exit: tp is the hart's, and
-	 * vcpu_exit() may have moved the vCPU to another hart. */
+	/* Entered from here again after a handled exit, on the same stack:
+	 * tp is the hart's, and vcpu_exit() may have moved to another hart. */
 enter_guest:
-	sd	sp, G(VR_HOST_SP)(a0)
-	sd	gp, G(VR_HOST_GP)(a0)
 	sd	tp, G(VR_HOST_TP)(a0)
 
 	ld	t0, G(VR_SEPC)(a0)

@@ -81,9 +81,8 @@ void sbi_server_handle(struct vcpu *v)
 	const struct sbi_ext *ext = ext_find(v, eid, &slot);
 	struct sbi_ret ret = { .error = SBI_ERR_NOT_SUPPORTED };
 
-	v->stats.sbi_calls++;
+	v->stats.sbi_calls++;	/* also the PMU's SBI_PMU_FW_ECALL event */
 	v->stats.sbi[slot]++;
-	sbi_pmu_fw_count(v, SBI_PMU_FW_ECALL);
 	if (ext)
 		ext->handle(v, eid, x[REG_A6], &x[REG_A0], &ret);
 	else

@@ -60,8 +60,9 @@ enum sbi_pmu_fw_event {
 };
 
 /* PMU counters of a vCPU: raw[] counts each event always (atomically, as
- * other harts count IPIs and fences received); a started counter shows
- * value + raw - start_raw. */
+ * other harts count IPIs and fences received), raw[SBI_PMU_FW_ECALL] being
+ * a copy of the vCPU's stats.sbi_calls taken by each PMU call; a started
+ * counter shows value + raw - start_raw. */
 struct sbi_pmu {
 	uint64_t raw[SBI_PMU_FW_NR];
 	uint64_t value[SBI_PMU_FW_NR], start_raw[SBI_PMU_FW_NR];

@@ -51,7 +51,7 @@ CFLAGS		:= --specs=picolibc.specs $(ARCH_CFLAGS) -O2 -g -std=gnu11 \
 		   -Wall -Wextra -Werror \
 		   -fno-stack-protector -ffunction-sections -fdata-sections \
 		   -MMD -MP
-LDFLAGS		:= --specs=picolibc.specs -march=rv64imac -mabi=lp64 -mcmodel=medany -nostartfiles \
+LDFLAGS		:= --specs=picolibc.specs --picolibc-buildtype=release -march=rv64imac -mabi=lp64 -mcmodel=medany -nostartfiles \
 		   -Wl,--no-dynamic-linker -Wl,--build-id=none -Wl,--no-warn-rwx-segments \
 		   -T arch/$(ARCH)/vmm.lds
 

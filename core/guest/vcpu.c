@@ -100,13 +100,19 @@ void vcpu_hart_stop(struct vcpu *v)
 	__atomic_store_n(&v->state, VCPU_RESET, __ATOMIC_SEQ_CST);
 }
 
+/* Under the start lock, so a racing SBI hart_start cannot mix its start
+ * address with this reset's. */
 void vcpu_reset_and_start(struct vcpu *v, bool start)
 {
+	unsigned long flags;
+
+	spin_lock_irqsave(&hart_start_lock, flags);
 	v->reset_pc = v->start_pc;
 	v->reset_a1 = 0;
-	v->irq_pending = 0;
+	__atomic_store_n(&v->irq_pending, 0, __ATOMIC_SEQ_CST);
 	v->reset_pending = true;
 	set_state(v, start ? VCPU_RUNNING : VCPU_RESET);
+	spin_unlock_irqrestore(&hart_start_lock, flags);
 }
 
 int vcpu_pause(struct vcpu *v)

@@ -123,7 +123,8 @@ void ext2_check_writable(struct ext2_fs *fs, const uint8_t *sb);
 
 /* Metadata block cache (ext2_cache.c): read or write len bytes at off in
  * block blk through the cache; forget a block that is freed; write back
- * all dirty blocks and the superblock; sync = write back + device flush. */
+ * all dirty blocks and the superblock; sync = write back + device flush;
+ * overlay the dirty cached blocks on a run just read from the device. */
 int ext2_cache_init(struct ext2_fs *fs);
 void ext2_cache_free(struct ext2_fs *fs);
 bool ext2_cache_lookup(struct ext2_fs *fs, uint64_t blk, uint32_t off, void *buf,
@@ -132,6 +133,7 @@ int ext2_meta_read(struct ext2_fs *fs, uint64_t blk, uint32_t off, void *buf, si
 int ext2_meta_write(struct ext2_fs *fs, uint64_t blk, uint32_t off, const void *buf,
 		    size_t len);
 void ext2_cache_forget(struct ext2_fs *fs, uint64_t blk);
+void ext2_cache_overlay(struct ext2_fs *fs, uint64_t blk, uint32_t n, uint8_t *dst);
 int ext2_writeback(struct ext2_fs *fs);
 int ext2_sync(struct ext2_fs *fs);
 

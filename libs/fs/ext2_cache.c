@@ -74,6 +74,22 @@ bool ext2_cache_lookup(struct ext2_fs *fs, uint64_t blk, uint32_t off, void *buf
 	return e != NULL;
 }
 
+/* Blocks [blk, blk + n) were just read from the device into dst: the dirty
+ * cached ones among them replace what the device still has (a clean entry
+ * equals the device).  One pass over the cache, however long the run. */
+void ext2_cache_overlay(struct ext2_fs *fs, uint64_t blk, uint32_t n, uint8_t *dst)
+{
+	struct ext2_cache *c = fs->cache;
+
+	for (unsigned int i = 0; c && i < c->n; i++) {
+		struct cache_ent *e = &c->ent[i];
+
+		if (e->valid && e->dirty && e->blk >= blk && e->blk - blk < n)
+			memcpy(dst + (size_t)(e->blk - blk) * fs->block_size, e->data,
+			       fs->block_size);
+	}
+}
+
 static int write_block(struct ext2_fs *fs, uint64_t blk, const void *data)
 {
 	uint32_t per = fs->block_size / fs->bdev->block_size;

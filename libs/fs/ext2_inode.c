@@ -113,9 +113,8 @@ static int read_run(struct ext2_fs *fs, const struct ext2_inode *in, uint64_t lb
 		n++;
 	rc = blockdev_read_bytes(fs->bdev, pblk * fs->block_size, dst,
 				 (size_t)n * fs->block_size);
-	for (uint32_t i = 0; !rc && i < n; i++)
-		ext2_cache_lookup(fs, pblk + i, 0, dst + (size_t)i * fs->block_size,
-				  fs->block_size);
+	if (!rc)
+		ext2_cache_overlay(fs, pblk, n, dst);
 	return rc ? rc : (int)n;
 }
 

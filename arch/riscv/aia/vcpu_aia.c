@@ -154,7 +154,13 @@ void vcpu_aia_release(struct vcpu *v)
 	if (!x)
 		return;
 	if (x->vgein) {
-		owner[x->cpu][x->vgein] = NULL;
+		struct imsic_state s;
+
+		__atomic_store_n(&owner[x->cpu][x->vgein], NULL, __ATOMIC_RELEASE);
+		/* Runs on the file's hart, so an SGEI handler there that read
+		 * the old owner has finished; it also empties the file and
+		 * clears its hgeie bit for the next user. */
+		gfile_take(x->cpu, x->vgein, &s);
 		imsic_guest_file_free(x->cpu, x->vgein);
 	}
 	free(x);
@@ -304,7 +310,7 @@ void vcpu_aia_handle_sgei(void)
 	csr_clear(CSR_HGEIE, pend);
 	while (pend) {
 		unsigned int file = (unsigned int)__builtin_ctzl(pend);
-		struct vcpu *v = owner[cpu][file];
+		struct vcpu *v = __atomic_load_n(&owner[cpu][file], __ATOMIC_ACQUIRE);
 
 		pend &= pend - 1;
 		if (v)

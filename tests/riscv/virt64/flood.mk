@@ -3,13 +3,16 @@
 # its files on the boot disk (through disk.mk's DISK_TREES):
 #   /images/riscv/virt64/flood/flood.bin   the guest
 #   /images/riscv/virt64/flood/flood.dtb   from flood.dts
+#   /images/riscv/virt64/flood/flood-aia.dtb  from flood-aia.dts (vIMSIC
+#                                          and vAPLIC instead of the vPLIC)
 #   /images/riscv/virt64/flood/<m>.list    NOR lists for the modes flood,
-#   /images/riscv/virt64/flood/<m>.cmd     busy and calm (start commands)
+#   /images/riscv/virt64/flood/<m>.cmd     busy, calm and imsic (start
+#                                          commands)
 FLOOD_SRC	:= tests/riscv/virt64/flood
 FLOOD_BIN	:= $(BUILD)/flood/flood.bin
 FLOOD_TREE	:= $(BUILD)/flood-disk
 FLOOD_STAGED	:= $(FLOOD_TREE)/images/riscv/virt64/flood
-FLOOD_FILES	:= $(foreach m,flood busy calm,$(FLOOD_SRC)/$(m).list $(FLOOD_SRC)/$(m).cmd)
+FLOOD_FILES	:= $(foreach m,flood busy calm imsic,$(FLOOD_SRC)/$(m).list $(FLOOD_SRC)/$(m).cmd)
 
 .PHONY: flood-guest
 flood-guest:
@@ -19,10 +22,12 @@ all: flood-guest
 disk: flood-guest
 
 $(BUILD)/flood-disk.stamp: $(wildcard $(FLOOD_BIN)) $(FLOOD_FILES) \
-		tests/riscv/virt64/flood.dts tests/riscv/virt64/flood.mk
+		tests/riscv/virt64/flood.dts tests/riscv/virt64/flood-aia.dts \
+		tests/riscv/virt64/flood.mk
 	rm -rf $(FLOOD_TREE)
 	mkdir -p $(FLOOD_STAGED)
 	dtc -q -I dts -O dtb -o $(FLOOD_STAGED)/flood.dtb tests/riscv/virt64/flood.dts
+	dtc -q -I dts -O dtb -o $(FLOOD_STAGED)/flood-aia.dtb tests/riscv/virt64/flood-aia.dts
 	cp $(FLOOD_BIN) $(FLOOD_FILES) $(FLOOD_STAGED)/
 	touch $@
 

@@ -7,9 +7,19 @@
  *          each other after every round;
  *   busy   both harts only look each other up (HSM hart status);
  *   calm   one hart takes a timer tick every 10 ms and prints
- *          "calm: tick N" every 25 ticks.
+ *          "calm: tick N" every 25 ticks;
+ *   imsic  (flood-aia.dtb: a vIMSIC, vCPU k's interrupt file at
+ *          0x28000000 + k * 4 KiB) both harts enable identities 1..63 of
+ *          their own file and write MSIs without end: 1..31 into the
+ *          other hart's file, 32..63 into their own, claiming with stopei
+ *          in their external-interrupt handler, plus stray MSIs that
+ *          must never arrive (the guest halts if one is claimed); hart 1
+ *          also waits (WFI) every 16 rounds, for hart 0's MSIs to wake it.
  * Each mode prints "<mode>: running" once it has started; flood mode then
- * prints "flood: served N" every 256 rounds (chains given back so far).
+ * prints "flood: served N" every 256 rounds (chains given back so far),
+ * imsic mode "imsic: hartH peer N" and "imsic: hartH self N" for both
+ * harts every 64 rounds (identities claimed so far, sent by the other
+ * hart and by hart H itself).
  */
 #include <stdint.h>
 
@@ -22,6 +32,20 @@
 #define CHAIN_MAX	64
 #define TICK		100000UL	/* 10 ms of the 10 MHz timebase */
 #define PAUSE		2000
+
+#define IMSIC_BASE	0x28000000UL	/* vCPU k's file at + k * 4 KiB */
+#define IMSIC_FILE	0x1000UL
+#define IMSIC_IDS	63		/* num_ids of flood-aia.dts */
+#define PEER_IDS	31		/* 1..31 from the other hart, 32..63 own */
+#define CSR_SISELECT	0x150
+#define CSR_SIREG	0x151
+#define CSR_STOPEI	0x15c
+#define IMSIC_EIDELIVERY 0x70
+#define IMSIC_EITHRESHOLD 0x72
+#define IMSIC_EIE0	0xc0
+#define IRQ_S_EXT	9
+#define CSR_NAME(n)	#n
+#define CSR(n)		CSR_NAME(n)	/* a CSR number as assembler text */
 
 #define SBI_EXT_TIME	0x54494D45UL
 #define SBI_EXT_IPI	0x735049UL
@@ -71,8 +95,10 @@ static struct queue queues[8];
 static uint16_t seen_used[8];
 static unsigned long served, rounds;
 static unsigned int nqueues;
-static volatile int go;
+enum { MODE_BUSY = 1, MODE_FLOOD, MODE_IMSIC };
+static volatile int go;		/* the mode, once hart 0 has set it up */
 static volatile unsigned long ticks;
+static volatile unsigned long claimed[2][2];	/* [hart][0: peer, 1: self] */
 
 static void putc_uart(char c)
 {
@@ -103,6 +129,14 @@ static void put_dec(unsigned long v)
 	} while (v);
 	while (i)
 		putc_uart(buf[--i]);
+}
+
+/* Say why and stop this hart (from a trap handler: interrupts stay off). */
+static void halt(const char *why)
+{
+	puts_uart(why);
+	for (;;)
+		__asm__ volatile("wfi");
 }
 
 static long sbi(unsigned long eid, unsigned long fid, unsigned long a0, unsigned long a1,
@@ -209,7 +243,7 @@ static void setup_device(uintptr_t base, unsigned int mask)
  */
 static void flood_round(unsigned long other_hart)
 {
-	if (go == 2) {
+	if (go == MODE_FLOOD) {
 		for (unsigned int i = 0; i < nqueues; i++) {
 			struct queue *q = &queues[i];
 
@@ -225,6 +259,75 @@ static void flood_round(unsigned long other_hart)
 		;
 }
 
+static void imsic_write(unsigned long reg, unsigned long val)
+{
+	__asm__ volatile("csrw " CSR(CSR_SISELECT) ", %0; csrw " CSR(CSR_SIREG) ", %1"
+			 :: "r"(reg), "r"(val));
+}
+
+/* This hart's interrupt file: deliver identities 1..63, take them. */
+static void imsic_setup(unsigned long hart)
+{
+	__asm__ volatile("csrw sscratch, %0" :: "r"(hart));
+	imsic_write(IMSIC_EIDELIVERY, 1);
+	imsic_write(IMSIC_EITHRESHOLD, 0);
+	imsic_write(IMSIC_EIE0, ~1UL);
+	__asm__ volatile("csrw sie, %0; csrsi sstatus, 2" :: "r"(1UL << IRQ_S_EXT));
+}
+
+/* External interrupt: claim every pending identity (sscratch: hart). */
+static void imsic_claim(void)
+{
+	unsigned long hart, topei;
+
+	__asm__ volatile("csrr %0, sscratch" : "=r"(hart));
+	for (;;) {
+		__asm__ volatile("csrrw %0, " CSR(CSR_STOPEI) ", zero" : "=r"(topei) :: "memory");
+		topei >>= 16;
+		if (!topei)
+			return;
+		if (topei > IMSIC_IDS)
+			halt("imsic: claimed a stray identity\n");
+		claimed[hart & 1][topei > PEER_IDS]++;
+	}
+}
+
+/* One round of imsic mode: an MSI of every identity, to both files. */
+static void imsic_round(unsigned long hart, unsigned long round)
+{
+	volatile uint32_t *peer = (volatile uint32_t *)(IMSIC_BASE + (hart ^ 1) * IMSIC_FILE);
+	volatile uint32_t *self = (volatile uint32_t *)(IMSIC_BASE + hart * IMSIC_FILE);
+
+	for (uint32_t id = 1; id <= PEER_IDS; id++) {
+		*peer = id;
+		*self = PEER_IDS + id;
+	}
+	/* Stray MSIs, never to be delivered: identity 0, identities beyond
+	 * the 63 of the configuration, the page of a vCPU 2 it does not have. */
+	*peer = 0;
+	*peer = IMSIC_IDS + 1;
+	*peer = ~0U;
+	*(volatile uint32_t *)(IMSIC_BASE + 2 * IMSIC_FILE) = 1;
+	if (hart == 1 && !(round % 16))
+		__asm__ volatile("wfi");
+}
+
+static void report_count(const char *what, unsigned long n)
+{
+	puts_uart(what);
+	put_dec(n);
+	puts_uart("\n");
+}
+
+/* Hart 0 in imsic mode: what both harts claimed so far. */
+static void report_claimed(void)
+{
+	report_count("imsic: hart0 peer ", claimed[0][0]);
+	report_count("imsic: hart0 self ", claimed[0][1]);
+	report_count("imsic: hart1 peer ", claimed[1][0]);
+	report_count("imsic: hart1 self ", claimed[1][1]);
+}
+
 /* Hart 0 in flood mode: "flood: served N", the chains the devices have
  * given back so far (so a test sees the back-ends make progress). */
 static void report_served(void)
@@ -235,9 +338,7 @@ static void report_served(void)
 		served += (uint16_t)(u - seen_used[i]);
 		seen_used[i] = u;
 	}
-	puts_uart("flood: served ");
-	put_dec(served);
-	puts_uart("\n");
+	report_count("flood: served ", served);
 }
 
 static const char *mode(void)
@@ -273,17 +374,27 @@ void fw_trap(unsigned long cause, unsigned long epc, unsigned long tval)
 		}
 		return;
 	}
-	puts_uart("flood: unexpected trap\n");
-	for (;;)
-		__asm__ volatile("wfi");
+	if (cause == ((1UL << 63) | IRQ_S_EXT)) {
+		imsic_claim();
+		return;
+	}
+	halt("flood: unexpected trap\n");
 }
 
 void flood_secondary(void)
 {
+	unsigned long round = 0;
+
 	while (!go)
 		;
-	for (;;)
-		flood_round(0);
+	if (go == MODE_IMSIC)
+		imsic_setup(1);
+	for (;; round++) {
+		if (go == MODE_IMSIC)
+			imsic_round(1, round);
+		else
+			flood_round(0);
+	}
 }
 
 extern char secondary_entry[];
@@ -302,16 +413,25 @@ void flood_main(void)
 	if (streq(m, "flood")) {
 		for (unsigned int i = 0; i < sizeof(devices) / sizeof(devices[0]); i++)
 			setup_device(devices[i].base, devices[i].queues);
-		go = 2;
+		go = MODE_FLOOD;
+	} else if (streq(m, "imsic")) {
+		imsic_setup(0);
+		go = MODE_IMSIC;
 	} else {
-		go = 1;
+		go = MODE_BUSY;
 	}
 	sbi(SBI_EXT_HSM, 0, 1, (unsigned long)secondary_entry, 0);
 	puts_uart(m);
 	puts_uart(": running\n");
-	for (;;) {
+	for (;; rounds++) {
+		if (go == MODE_IMSIC) {
+			imsic_round(0, rounds);
+			if (!(rounds % 64))
+				report_claimed();
+			continue;
+		}
 		flood_round(1);
-		if (go == 2 && !(++rounds % 256))
+		if (go == MODE_FLOOD && !((rounds + 1) % 256))
 			report_served();
 	}
 }

@@ -1,16 +1,16 @@
 /*
  * The RISC-V vCPU: its reset state, the load/put of its VS-level state on
  * a hart, and the run loop.  An exit is handled by vcpu_exit(), called
- * from the trap entry, which enters the guest again straight away unless
- * something was posted to the vCPU meanwhile (an interrupt to inject, a
- * request, a reschedule, a state change): only then does the run loop
- * get control, to deal with it and pass through the scheduler if the hart
- * must reschedule or the vCPU blocks.  The VS CSRs, FP and vector
- * registers are saved and restored only around those scheduling points,
- * never on the exit path.  Requests from other threads (fences) are bits
- * in the vCPU's request word, set before the kick; the entry path
- * publishes in_guest, then looks at everything posted to the vCPU once
- * more, so nothing posted is left until the next exit.  A vCPU that comes to a hart from another, or after another vCPU
+ * from the trap entry, which enters the guest again straight away; the
+ * interrupts and requests posted meanwhile are applied there first.  Only
+ * a reschedule or a state change gives control back to the run loop,
+ * which passes through the scheduler when the hart must reschedule.  The
+ * VS CSRs, FP and vector registers are saved and restored only around
+ * scheduling points and blocking, never on the exit path.  Requests from
+ * other threads (fences) are bits in the vCPU's request word, set before
+ * the kick; the entry path publishes in_guest, then looks at everything
+ * posted to the vCPU once more, so nothing posted is left until the next
+ * exit.  A vCPU that comes to a hart from another, or after another vCPU
  * ran there, flushes its VS-stage TLB (and, after a move, its instruction
  * cache), and a G-stage table switch that keeps the shared VMID 0 flushes
  * the G-stage TLB of that VMID, as the privileged spec requires.

@@ -116,11 +116,10 @@ vcpu_trap_entry:
 	sd	t0, G(VR_SEPC)(tp)
 	csrr	t0, CSR_SSTATUS
 	sd	t0, G(VR_SSTATUS)(tp)
-	csrr	t0, CSR_HSTATUS
-	sd	t0, G(VR_HSTATUS)(tp)
 	/* The host's own srets must return to HS-mode, not to a guest. */
 	li	t1, HSTATUS_SPV
-	csrc	CSR_HSTATUS, t1
+	csrrc	t0, CSR_HSTATUS, t1
+	sd	t0, G(VR_HSTATUS)(tp)
 	csrr	t0, CSR_SCAUSE
 	sd	t0, G(VR_SCAUSE)(tp)
 	csrr	t0, CSR_STVAL

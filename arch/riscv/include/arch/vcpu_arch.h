@@ -73,7 +73,8 @@ static inline void sbi_pmu_fw_count(struct vcpu *v, unsigned int event)
 /* Guest time (the guest's `time` CSR value) now. */
 uint64_t vcpu_guest_time(struct vcpu *v);
 /* SBI TIME set_timer: program the vCPU's timer for a guest-time deadline
- * and clear its pending timer interrupt; UINT64_MAX disarms it. */
+ * and clear its pending timer interrupt; UINT64_MAX disarms it.  Called
+ * by v's own thread while its state is on the hart (its SBI call). */
 void vcpu_timer_set(struct vcpu *v, uint64_t deadline);
 /* Make v flush its VS-stage TLB (hfence.vvma for the guest's VMID) and,
  * if fence_i, its instruction cache, before it next runs guest code.  On

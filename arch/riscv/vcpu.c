@@ -391,6 +391,8 @@ void vcpu_wait_for_irq(struct vcpu *v)
 	}
 	vcpu_timer_stop_wakeup(v);
 	vcpu_load(v);
+	/* The interrupt that ended the wait, straight into hvip. */
+	sync_interrupts(v);
 }
 
 void arch_vcpu_dump_regs(struct vcpu *v)

@@ -48,10 +48,20 @@ static uint32_t half(uint64_t v, uint64_t offset)
 	return (offset & 4) ? (uint32_t)v : (uint32_t)(v >> 32);
 }
 
+/* A RAM bank register.  Out of line: the region lookup would make every
+ * register read save registers. */
+static __attribute__((noinline)) uint32_t ram_word(struct vminfo *v, uint64_t offset)
+{
+	unsigned int n = (unsigned int)(offset - VMINFO_RAM_BASE) / 0x10;
+
+	if (offset & 8)
+		return half(ram_size(v, n), offset);
+	return v->ram_present[n] ? half(v->ram_base[n], offset) : 0;
+}
+
 static int vminfo_word(void *priv, uint64_t offset, uint32_t *word)
 {
 	struct vminfo *v = priv;
-	unsigned int n;
 
 	if (offset >= VMINFO_END)
 		return -EINVAL;
@@ -75,11 +85,7 @@ static int vminfo_word(void *priv, uint64_t offset, uint32_t *word)
 		*word = half(timer_freq_hz, offset);
 		return 0;
 	case VMINFO_RAM_BASE ... VMINFO_END - 4:
-		n = (unsigned int)(offset - VMINFO_RAM_BASE) / 0x10;
-		if (offset & 8)
-			*word = half(ram_size(v, n), offset);
-		else
-			*word = v->ram_present[n] ? half(v->ram_base[n], offset) : 0;
+		*word = ram_word(v, offset);
 		return 0;
 	default:
 		*word = 0;

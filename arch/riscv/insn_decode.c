@@ -117,18 +117,6 @@ int insn_decode_mmio(unsigned long insn, bool from_htinst, struct mmio_insn *out
 	return decode_32(word, 2, out);
 }
 
-unsigned long mmio_load_extend(uint64_t val, const struct mmio_insn *m)
-{
-	unsigned int shift;
-
-	if (m->width < 1 || m->width > 7)
-		return val;
-	shift = 64 - 8 * m->width;
-	if (m->sign_extend)
-		return (unsigned long)((int64_t)(val << shift) >> shift);
-	return val << shift >> shift;
-}
-
 bool insn_atomic(unsigned long insn, bool *is_store)
 {
 	/* AMOs are 32 bits, so a raw and an htinst encoding look the same. */

@@ -1,12 +1,14 @@
 /*
  * The RISC-V vCPU: its reset state, the load/put of its VS-level state on
- * a hart, and the run loop.  The loop enters the guest, handles the exit
- * and enters again; it only passes through the scheduler when the hart
- * must reschedule (time slice, IPI) or the vCPU blocks.  The VS CSRs, FP
- * and vector registers are saved and restored only around those
- * scheduling points, never on the fast exit path.  Requests from other
- * threads (fences) are bits in the vCPU's request word, set before the
- * kick; the entry path publishes in_guest, then looks at everything
+ * a hart, and the run loop.  An exit is handled by vcpu_exit(), called
+ * from the trap entry, which enters the guest again straight away; the
+ * interrupts and requests posted meanwhile are applied there first.  Only
+ * a reschedule or a state change gives control back to the run loop,
+ * which passes through the scheduler when the hart must reschedule.  The
+ * VS CSRs, FP and vector registers are saved and restored only around
+ * scheduling points and blocking, never on the exit path.  Requests from
+ * other threads (fences) are bits in the vCPU's request word, set before
+ * the kick; the entry path publishes in_guest, then looks at everything
  * posted to the vCPU once more, so nothing posted is left until the next
  * exit.  A vCPU that comes to a hart from another, or after another vCPU
  * ran there, flushes its VS-stage TLB (and, after a move, its instruction
@@ -33,6 +35,8 @@
 #define SSTATUS_FS_CLEAN (2UL << 13)
 #define SSTATUS_VS_CLEAN (2UL << 9)
 
+_Static_assert(offsetof(struct vcpu_regs, vcpu) == VR_VCPU * 8, "vcpu_regs layout");
+
 static struct vcpu *last_loaded[VMM_MAX_CPUS];
 
 static bool has_fp(struct vcpu *v)
@@ -50,7 +54,6 @@ int arch_vcpu_init(struct vcpu *v, int node)
 	v->arch = a;
 	if (!isa_string)
 		isa_string = "rv64imafdc";
-	sbi_server_vcpu_config(v, node);
 	v->isa = isa_guest_set(isa_parse_string(isa_string));
 	if (!(v->isa & (1ULL << ('i' - 'a')))) {
 		printf("Error: %s: riscv,isa \"%s\" has no base integer ISA\n", v->node_path,
@@ -59,6 +62,7 @@ int arch_vcpu_init(struct vcpu *v, int node)
 		v->arch = NULL;
 		return -EINVAL;
 	}
+	sbi_server_vcpu_config(v, node);
 	if (vcpu_vector_init(v) || nested_vcpu_init(v, node, isa_string)) {
 		vcpu_vector_deinit(v);
 		free(a);
@@ -67,6 +71,8 @@ int arch_vcpu_init(struct vcpu *v, int node)
 	}
 	timer_event_init(&a->wakeup, NULL, v);
 	a->last_cpu = VCPU_NO_CPU;
+	a->regs.vcpu = v;
+	a->mmio_insn_key = ~0UL;
 	return 0;
 }
 
@@ -168,6 +174,8 @@ void vcpu_load(struct vcpu *v)
 	if (has_fp(v))
 		vcpu_fp_restore(a->fp, &a->fcsr);
 	vcpu_vector_load(v);
+	if (a->nested)
+		nested_load(v);
 	a->loaded = true;
 }
 
@@ -245,10 +253,66 @@ static bool posted(struct vcpu *v)
 	       v->irq_clear || !keep_running(v) || this_cpu()->need_resched;
 }
 
+/*
+ * The last step before each entry: publish in_guest, then look again
+ * (pairs with arch_vcpu_kick): a poster either is seen here or sees
+ * in_guest and kicks.  False, with in_guest cleared, when something was
+ * posted.
+ */
+static inline bool ready_to_enter(struct vcpu *v)
+{
+	struct vcpu_arch *a = v->arch;
+
+	if (a->sbi.sta_on)
+		sbi_sta_update(v);
+	__atomic_store_n(&v->in_guest, true, __ATOMIC_RELAXED);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (posted(v)) {
+		__atomic_store_n(&v->in_guest, false, __ATOMIC_RELEASE);
+		return false;
+	}
+	a->entry_time = csr_read(CSR_TIME);
+	return true;
+}
+
+/* Everything before an entry but the scheduler: inject the interrupts
+ * posted, do the requests, then ready_to_enter(). */
+static bool prepare_entry(struct vcpu *v)
+{
+	sync_interrupts(v);
+	if (vcpu_arch(v)->nested)
+		nested_before_entry(v);
+	do_requests(v->arch);
+	return ready_to_enter(v);
+}
+
+bool vcpu_exit(struct vcpu *v)
+{
+	struct vcpu_arch *a = v->arch;
+
+	v->stats.guest_ticks += csr_read(CSR_TIME) - a->entry_time;
+	__atomic_store_n(&v->in_guest, false, __ATOMIC_RELEASE);
+	v->stats.exits++;
+	/* Dirty FP or vector state: note it, and mark it clean for the next exit. */
+	if ((a->regs.sstatus & SSTATUS_FS) == SSTATUS_FS) {
+		a->fp_dirty = true;
+		a->regs.sstatus ^= SSTATUS_FS ^ SSTATUS_FS_CLEAN;
+	}
+	if ((a->regs.sstatus & SSTATUS_VS) == SSTATUS_VS) {
+		a->vec_dirty = true;
+		a->regs.sstatus ^= SSTATUS_VS ^ SSTATUS_VS_CLEAN;
+	}
+	vcpu_handle_exit(v);
+	if (ready_to_enter(v))
+		return true;
+	/* What the exit itself posted (an interrupt, a request) is dealt with
+	 * here; a reschedule or a state change is the run loop's. */
+	return keep_running(v) && !this_cpu()->need_resched && prepare_entry(v);
+}
+
 void arch_vcpu_run_loop(struct vcpu *v)
 {
 	struct vcpu_arch *a = v->arch;
-	uint64_t entry;
 
 	irq_disable();
 	vcpu_load(v);
@@ -260,35 +324,8 @@ void arch_vcpu_run_loop(struct vcpu *v)
 			vcpu_load(v);
 			continue;
 		}
-		sync_interrupts(v);
-		if (a->nested)
-			nested_before_entry(v);
-		if (a->sbi.sta_on)
-			sbi_sta_update(v);
-		do_requests(a);
-		/* Publish in_guest, then look again (pairs with arch_vcpu_kick):
-		 * a poster either is seen here or sees in_guest and kicks. */
-		__atomic_store_n(&v->in_guest, true, __ATOMIC_RELAXED);
-		__atomic_thread_fence(__ATOMIC_SEQ_CST);
-		if (posted(v)) {
-			__atomic_store_n(&v->in_guest, false, __ATOMIC_RELEASE);
-			continue;
-		}
-		entry = csr_read(CSR_TIME);
-		arch_vcpu_run(&a->regs);
-		v->stats.guest_ticks += csr_read(CSR_TIME) - entry;
-		__atomic_store_n(&v->in_guest, false, __ATOMIC_RELEASE);
-		v->stats.exits++;
-		/* Dirty FP or vector state: note it, and mark it clean for the next exit. */
-		if ((a->regs.sstatus & SSTATUS_FS) == SSTATUS_FS) {
-			a->fp_dirty = true;
-			a->regs.sstatus ^= SSTATUS_FS ^ SSTATUS_FS_CLEAN;
-		}
-		if ((a->regs.sstatus & SSTATUS_VS) == SSTATUS_VS) {
-			a->vec_dirty = true;
-			a->regs.sstatus ^= SSTATUS_VS ^ SSTATUS_VS_CLEAN;
-		}
-		vcpu_handle_exit(v);
+		if (prepare_entry(v))
+			arch_vcpu_run(&a->regs);
 	}
 	vcpu_put(v);
 	irq_enable();
@@ -366,6 +403,8 @@ void vcpu_wait_for_irq(struct vcpu *v)
 	}
 	vcpu_timer_stop_wakeup(v);
 	vcpu_load(v);
+	/* The interrupt that ended the wait, straight into hvip. */
+	sync_interrupts(v);
 }
 
 void arch_vcpu_dump_regs(struct vcpu *v)

@@ -44,7 +44,8 @@ void vcpu_redirect_trap(struct vcpu *v, unsigned long cause, unsigned long tval)
 		nested_trap_taken(v, false);
 }
 
-static void halt(struct vcpu *v, const char *fmt, unsigned long long arg)
+/* Cold: inlined, its message buffer would grow every exit's stack frame. */
+static __attribute__((cold)) void halt(struct vcpu *v, const char *fmt, unsigned long long arg)
 {
 	char why[128];
 
@@ -102,28 +103,18 @@ static void access_fault(struct vcpu *v, bool store)
 }
 
 /*
- * An access to an emulated region is served only when it is a plain load
- * or store, naturally aligned, and the emulator accepts its width at that
- * offset; atomics, misaligned accesses, accesses wider than the device
- * register and any other instruction take an access fault.
+ * The emulated region at gpa, which becomes the vCPU's last one; NULL when
+ * there is none, the vCPU having been halted or given a fault instead.
  */
-static void handle_mmio(struct vcpu *v, bool store)
+static struct guest_region *mmio_region(struct vcpu *v, uint64_t gpa, bool store)
 {
 	struct vcpu_arch *a = v->arch;
-	uint64_t gpa = (a->regs.htval << 2) | (a->regs.stval & 3);
-	struct guest_region *r = a->mmio_last;
-	struct mmio_insn m;
-	unsigned long insn;
-	bool from_htinst, atomic_store;
-	uint64_t val = 0;
-	int rc;
+	struct guest_region *r = guest_region_find(v->guest, gpa);
 
-	if (!r || gpa - r->gpa >= r->size)
-		r = guest_region_find(v->guest, gpa);
 	if (!r) {
 		halt(v, store ? "store to unmapped guest address 0x%llx" :
 				"load from unmapped guest address 0x%llx", gpa);
-		return;
+		return NULL;
 	}
 	if (r->kind != REGION_VIRTUAL) {
 		/* ROM is mapped readable: what faults there is a write or AMO. */
@@ -131,39 +122,87 @@ static void handle_mmio(struct vcpu *v, bool store)
 			access_fault(v, true);
 		else
 			halt(v, "unexpected fault on guest memory at 0x%llx", gpa);
-		return;
+		return NULL;
 	}
 	a->mmio_last = r;
+	a->mmio_last_index = r - v->guest->regions;
+	return r;
+}
+
+/*
+ * The access the faulting instruction makes at gpa: a plain load or store
+ * in the direction of the fault, naturally aligned; NULL when it is not
+ * (the guest then has its access fault) or cannot be read (halted).  The
+ * decoding, a pure function of the instruction, is kept for the next exit.
+ */
+static const struct mmio_insn *mmio_decode(struct vcpu *v, uint64_t gpa, bool store)
+{
+	struct vcpu_arch *a = v->arch;
+	unsigned long insn, key;
+	bool from_htinst, atomic_store;
+
 	if (!fetch_insn(v, &insn, &from_htinst))
-		return;
-	if (insn_atomic(insn, &atomic_store)) {
-		access_fault(v, atomic_store);
-		return;
+		return NULL;
+	key = insn | (unsigned long)from_htinst << 32;
+	if (key != a->mmio_insn_key) {
+		if (insn_decode_mmio(insn, from_htinst, &a->mmio_insn)) {
+			/* Atomics are not emulated either; LR takes the load fault. */
+			access_fault(v, insn_atomic(insn, &atomic_store) ? atomic_store : store);
+			return NULL;
+		}
+		a->mmio_insn_key = key;
 	}
-	if (insn_decode_mmio(insn, from_htinst, &m) || m.is_store != store ||
-	    (gpa & (m.width - 1))) {
+	if (a->mmio_insn.is_store != store || (gpa & (a->mmio_insn.width - 1))) {
 		access_fault(v, store);
-		return;
+		return NULL;
 	}
+	return &a->mmio_insn;
+}
+
+/*
+ * An access to an emulated region is served only when it is a plain load
+ * or store, naturally aligned, and the emulator accepts its width at that
+ * offset; atomics, misaligned accesses, accesses wider than the device
+ * register and any other instruction take an access fault.  The region of
+ * the vCPU's last MMIO exit is tried before the lookup (regions live as
+ * long as the guest's vCPUs).
+ */
+static void handle_mmio(struct vcpu *v)
+{
+	struct vcpu_arch *a = v->arch;
+	bool store = a->regs.scause == EXC_STORE_GUEST_PAGE_FAULT;
+	uint64_t gpa = (a->regs.htval << 2) | (a->regs.stval & 3);
+	struct guest_region *r = a->mmio_last;
+	const struct mmio_insn *m;
+	uint64_t val = 0;
+	int rc;
+
+	if (!r || gpa - r->gpa >= r->size) {
+		r = mmio_region(v, gpa, store);
+		if (!r)
+			return;
+	}
+	m = mmio_decode(v, gpa, store);
+	if (!m)
+		return;
+	v->stats.mmio[a->mmio_last_index]++;
 	if (store) {
-		val = m.reg ? a->regs.x[m.reg] : 0;
-		if (m.width < 8)
-			val &= (1ULL << (8 * m.width)) - 1;
-		rc = r->emu->write(r->emu_priv, gpa - r->gpa, m.width, val);
+		val = m->reg ? a->regs.x[m->reg] : 0;
+		if (m->width < 8)
+			val &= (1ULL << (8 * m->width)) - 1;
+		rc = r->emu->write(r->emu_priv, gpa - r->gpa, m->width, val);
 		v->stats.mmio_writes++;
-		v->stats.mmio[r - v->guest->regions]++;
 	} else {
-		rc = r->emu->read(r->emu_priv, gpa - r->gpa, m.width, &val);
+		rc = r->emu->read(r->emu_priv, gpa - r->gpa, m->width, &val);
 		v->stats.mmio_reads++;
-		v->stats.mmio[r - v->guest->regions]++;
-		if (!rc && m.reg)
-			a->regs.x[m.reg] = mmio_load_extend(val, &m);
+		if (!rc && m->reg)
+			a->regs.x[m->reg] = mmio_load_extend(val, m);
 	}
 	if (rc) {
 		access_fault(v, store);
 		return;
 	}
-	a->regs.sepc += m.insn_len;
+	a->regs.sepc += m->insn_len;
 }
 
 /*
@@ -216,37 +255,36 @@ static void handle_virtual_insn(struct vcpu *v)
 	vcpu_redirect_trap(v, EXC_ILLEGAL_INST, insn);
 }
 
-void vcpu_handle_exit(struct vcpu *v)
+static void handle_fetch_fault(struct vcpu *v)
 {
 	struct vcpu_arch *a = v->arch;
-	unsigned long cause = a->regs.scause;
+
+	halt(v, "instruction fetch from non-memory guest address 0x%llx",
+	     (a->regs.htval << 2) | (a->regs.stval & 3));
+}
+
+/* The exits a guest can cause, by exception code; any other is a bug. */
+static void (*const exit_handlers[])(struct vcpu *v) = {
+	[EXC_ECALL_VS] = sbi_server_handle,
+	[EXC_INST_GUEST_PAGE_FAULT] = handle_fetch_fault,
+	[EXC_LOAD_GUEST_PAGE_FAULT] = handle_mmio,
+	[EXC_VIRTUAL_INST] = handle_virtual_insn,
+	[EXC_STORE_GUEST_PAGE_FAULT] = handle_mmio,
+};
+
+void vcpu_handle_exit(struct vcpu *v)
+{
+	unsigned long cause = vcpu_arch(v)->regs.scause;
 
 	if (cause & SCAUSE_IRQ) {
 		v->stats.irqs++;
 		arch_handle_irq(cause);
-		return;
-	}
-	if (a->nested && nested_handle_exit(v))
-		return;
-	switch (cause) {
-	case EXC_ECALL_VS:
-		sbi_server_handle(v);
-		break;
-	case EXC_LOAD_GUEST_PAGE_FAULT:
-		handle_mmio(v, false);
-		break;
-	case EXC_STORE_GUEST_PAGE_FAULT:
-		handle_mmio(v, true);
-		break;
-	case EXC_VIRTUAL_INST:
-		handle_virtual_insn(v);
-		break;
-	case EXC_INST_GUEST_PAGE_FAULT:
-		halt(v, "instruction fetch from non-memory guest address 0x%llx",
-		     (a->regs.htval << 2) | (a->regs.stval & 3));
-		break;
-	default:
+	} else if (vcpu_arch(v)->nested && nested_handle_exit(v)) {
+		/* an exit of the nested guest (arch/riscv/nested/) */
+	} else if (cause < sizeof(exit_handlers) / sizeof(exit_handlers[0]) &&
+		   exit_handlers[cause]) {
+		exit_handlers[cause](v);
+	} else {
 		halt(v, "unexpected trap (scause %llu)", cause);
-		break;
 	}
 }

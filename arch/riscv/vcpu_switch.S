@@ -3,7 +3,10 @@
  * registers in the vCPU's register block, points sscratch at the block and
  * srets into the guest.  When the guest traps, trap_vector finds the block
  * in sscratch and jumps to vcpu_trap_entry, which saves the guest state
- * and the trap CSRs and returns from arch_vcpu_run() on the host stack.
+ * and the trap CSRs and calls vcpu_exit() on the host stack.  Most exits
+ * end there: vcpu_exit() returns true and the guest is entered again
+ * without the host's callee-saved registers being touched.  Only when it
+ * returns false does arch_vcpu_run() return to the run loop.
  */
 #include <arch/asm.h>
 #include <arch/vcpu_regs.h>
@@ -16,7 +19,6 @@ arch_vcpu_run:
 	sd	ra, G(VR_HOST_RA)(a0)
 	sd	sp, G(VR_HOST_SP)(a0)
 	sd	gp, G(VR_HOST_GP)(a0)
-	sd	tp, G(VR_HOST_TP)(a0)
 	sd	s0, G(VR_HOST_S0 + 0)(a0)
 	sd	s1, G(VR_HOST_S0 + 1)(a0)
 	sd	s2, G(VR_HOST_S0 + 2)(a0)
@@ -29,6 +31,10 @@ arch_vcpu_run:
 	sd	s9, G(VR_HOST_S0 + 9)(a0)
 	sd	s10, G(VR_HOST_S0 + 10)(a0)
 	sd	s11, G(VR_HOST_S0 + 11)(a0)
+	/* Entered from here again after a handled exit, on the same stack:
+	 * tp is the hart's, and vcpu_exit() may have moved to another hart. */
+enter_guest:
+	sd	tp, G(VR_HOST_TP)(a0)
 
 	ld	t0, G(VR_SEPC)(a0)
 	csrw	CSR_SEPC, t0
@@ -110,11 +116,10 @@ vcpu_trap_entry:
 	sd	t0, G(VR_SEPC)(tp)
 	csrr	t0, CSR_SSTATUS
 	sd	t0, G(VR_SSTATUS)(tp)
-	csrr	t0, CSR_HSTATUS
-	sd	t0, G(VR_HSTATUS)(tp)
 	/* The host's own srets must return to HS-mode, not to a guest. */
 	li	t1, HSTATUS_SPV
-	csrc	CSR_HSTATUS, t1
+	csrrc	t0, CSR_HSTATUS, t1
+	sd	t0, G(VR_HSTATUS)(tp)
 	csrr	t0, CSR_SCAUSE
 	sd	t0, G(VR_SCAUSE)(tp)
 	csrr	t0, CSR_STVAL
@@ -124,11 +129,18 @@ vcpu_trap_entry:
 	csrr	t0, CSR_HTINST
 	sd	t0, G(VR_HTINST)(tp)
 
-	mv	a0, tp
+	/* s0 (saved above) keeps the block across the call. */
+	mv	s0, tp
+	ld	sp, G(VR_HOST_SP)(s0)
+	ld	gp, G(VR_HOST_GP)(s0)
+	ld	tp, G(VR_HOST_TP)(s0)
+	ld	a0, G(VR_VCPU)(s0)
+	call	vcpu_exit
+	mv	t0, a0
+	mv	a0, s0
+	bnez	t0, enter_guest
+
 	ld	ra, G(VR_HOST_RA)(a0)
-	ld	sp, G(VR_HOST_SP)(a0)
-	ld	gp, G(VR_HOST_GP)(a0)
-	ld	tp, G(VR_HOST_TP)(a0)
 	ld	s0, G(VR_HOST_S0 + 0)(a0)
 	ld	s1, G(VR_HOST_S0 + 1)(a0)
 	ld	s2, G(VR_HOST_S0 + 2)(a0)

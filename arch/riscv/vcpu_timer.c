@@ -47,7 +47,10 @@ void vcpu_timer_set(struct vcpu *v, uint64_t deadline)
 			csr_write(CSR_VSTIMECMP, deadline);
 		return;
 	}
-	vcpu_irq_deassert(v, IRQ_VS_TIMER);
+	/* v's own SBI call, its state on this hart: a timer interrupt that
+	 * fired for the old deadline is withdrawn from hvip directly. */
+	__atomic_fetch_and(&v->irq_pending, ~(1UL << IRQ_VS_TIMER), __ATOMIC_SEQ_CST);
+	csr_clear(CSR_HVIP, 1UL << IRQ_VS_TIMER);
 	if (deadline == UINT64_MAX) {
 		timer_event_stop(&v->timer);
 		return;

@@ -131,9 +131,13 @@ static void hart_restore(struct vcpu *v)
 	n->hart_stale = true;
 }
 
+/* A posted request makes the entry path run nested_before_entry(). */
 static void l1_timer_expired(struct timer_event *ev)
 {
-	arch_vcpu_kick(ev->priv);
+	struct vcpu *v = ev->priv;
+
+	__atomic_fetch_or(&vcpu_arch(v)->requests, VCPU_REQ_NESTED, __ATOMIC_SEQ_CST);
+	arch_vcpu_kick(v);
 }
 
 void nested_l2_enter(struct vcpu *v)
@@ -352,12 +356,8 @@ void nested_before_entry(struct vcpu *v)
 	if (__atomic_load_n(&a->requests, __ATOMIC_RELAXED) & VCPU_REQ_VVMA)
 		n->l1_vvma = true;
 	code = l1_irq(v);
-	if (code) {
+	if (code)
 		nested_l2_exit(v, SCAUSE_IRQ | code, 0, 0, 0, false);
-		return;
-	}
-	if (n->hart_stale)
-		hart_apply(v);
 }
 
 void nested_put(struct vcpu *v)
@@ -366,6 +366,14 @@ void nested_put(struct vcpu *v)
 
 	if (n->l2 && !n->hart_stale)
 		hart_restore(v);
+}
+
+void nested_load(struct vcpu *v)
+{
+	struct nested *n = nested_of(v);
+
+	if (n->l2 && n->hart_stale)
+		hart_apply(v);
 }
 
 void nested_l2_init(struct vcpu *v)

@@ -37,32 +37,34 @@ static unsigned long host_id(unsigned long fid)
 	return host_ids[fid - BASE_MVENDORID];
 }
 
+/* The functions that make calls: out of line, so that the others (the
+ * commonest BASE calls) save no registers. */
+static __attribute__((noinline)) void base_query(struct vcpu *v, unsigned long fid,
+						 const unsigned long *args, struct sbi_ret *ret)
+{
+	if (fid == BASE_PROBE_EXT)
+		ret->value = sbi_server_probe(v, args[0]) ? 1 : 0;
+	else if (fid < BASE_NR_FIDS)
+		ret->value = host_id(fid);
+	else
+		ret->error = SBI_ERR_NOT_SUPPORTED;
+}
+
 static void base_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 			const unsigned long *args, struct sbi_ret *ret)
 {
+	static const unsigned long constants[] = {
+		[BASE_SPEC_VERSION] = SBI_SPEC_VERSION,
+		[BASE_IMPL_ID] = SBI_IMPL_ID,
+		[BASE_IMPL_VERSION] = SBI_IMPL_VERSION,
+	};
+
 	(void)eid;
-	if (fid >= BASE_NR_FIDS) {
-		ret->error = SBI_ERR_NOT_SUPPORTED;
-		return;
-	}
 	ret->error = SBI_SUCCESS;
-	switch (fid) {
-	case BASE_SPEC_VERSION:
-		ret->value = SBI_SPEC_VERSION;
-		break;
-	case BASE_IMPL_ID:
-		ret->value = SBI_IMPL_ID;
-		break;
-	case BASE_IMPL_VERSION:
-		ret->value = SBI_IMPL_VERSION;
-		break;
-	case BASE_PROBE_EXT:
-		ret->value = sbi_server_probe(v, args[0]) ? 1 : 0;
-		break;
-	default:
-		ret->value = host_id(fid);
-		break;
-	}
+	if (fid < BASE_PROBE_EXT)
+		ret->value = constants[fid];
+	else
+		base_query(v, fid, args, ret);
 }
 
 VMM_SBI_EXT(sbi_ext_base) = {

@@ -6,6 +6,7 @@
 #include <arch/asm.h>
 #include <arch/sbi.h>
 #include <arch/sbi_server.h>
+#include <arch/vcpu_arch.h>
 #include <vmm/vcpu.h>
 #include "sbi_priv.h"
 

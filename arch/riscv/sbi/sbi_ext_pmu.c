@@ -5,7 +5,8 @@
  * .. SBI_PMU_FW_HFENCE_VVMA_ASID_RCVD, i.e. 0..21); the last counter
  * counts the platform firmware event 0xffff with event_data 0, defined
  * here as "SBI calls made by this vCPU".  Events are counted per vCPU at
- * all times (sbi_pmu_fw_count()); a counter shows the events since it was
+ * all times (sbi_pmu_fw_count(); the SBI calls in the vCPU's statistics,
+ * copied when a PMU call looks); a counter shows the events since it was
  * started plus its initial value.  Snapshots are NOT_SUPPORTED.
  */
 #include <arch/sbi.h>
@@ -39,11 +40,6 @@ enum {
 #define START_INIT_SNAPSHOT	(1UL << 1)
 #define STOP_RESET		(1UL << 0)
 #define STOP_TAKE_SNAPSHOT	(1UL << 1)
-
-void sbi_pmu_fw_count(struct vcpu *v, unsigned int event)
-{
-	__atomic_fetch_add(&vcpu_arch(v)->sbi.pmu.raw[event], 1, __ATOMIC_RELAXED);
-}
 
 static uint64_t raw(struct sbi_pmu *p, unsigned int i)
 {
@@ -158,6 +154,8 @@ static void pmu_handle(struct vcpu *v, unsigned long eid, unsigned long fid,
 	bool valid = args[0] < SBI_PMU_FW_NR;
 
 	(void)eid;
+	/* The SBI calls are counted once, in the vCPU's statistics. */
+	__atomic_store_n(&p->raw[SBI_PMU_FW_ECALL], v->stats.sbi_calls, __ATOMIC_RELAXED);
 	ret->value = 0;
 	ret->error = SBI_SUCCESS;
 	switch (fid) {

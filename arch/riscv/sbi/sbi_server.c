@@ -2,9 +2,10 @@
  * The SBI dispatcher for guests.  An ecall from VS-mode lands here with
  * the EID in a7, the FID in a6 and arguments in a0..a5: the extension is
  * looked up in the link-time table vmm_sbi_exts by EID range, checked to
- * be present for the calling vCPU (probe, `xvisor,disable-sbi-<name>`),
- * and called; its result goes back in a0/a1 (a0 only for legacy calls)
- * and the guest resumes after the ecall.  Also the services extensions
+ * be present for the calling vCPU (its probe, asked once when the vCPU is
+ * configured, and `xvisor,disable-sbi-<name>`), and called; its result
+ * goes back in a0/a1 (a0 only for legacy calls) and the guest resumes
+ * after the ecall.  Also the services extensions
  * share: mapping hart masks onto the guest's vCPUs, checking that an
  * address is guest memory, and non-retentive suspend.
  */
@@ -24,64 +25,66 @@ VMM_TABLE_DECLARE(const struct sbi_ext, vmm_sbi_exts);
 #define REG_A0	10
 #define REG_A6	16
 #define REG_A7	17
-#define SBI_NR_ARGS	6	/* a0..a5 */
-
-/* Bit i of vcpu->sbi_disabled hides the i-th extension of the table. */
-static unsigned long ext_bit(const struct sbi_ext *ext)
-{
-	return 1UL << (ext - __start_vmm_sbi_exts);
-}
 
 void sbi_server_vcpu_config(struct vcpu *v, int node)
 {
 	char prop[48];
+	unsigned int i = 0;
 
+	/* Bit i of vcpu->sbi_disabled hides the i-th extension of the table. */
 	vmm_table_foreach(const struct sbi_ext, vmm_sbi_exts, ext) {
-		if (!ext->name)
-			continue;
-		snprintf(prop, sizeof(prop), "xvisor,disable-sbi-%s", ext->name);
-		if (devtree_has_prop(node, prop))
-			v->sbi_disabled |= ext_bit(ext);
+		if (ext->name) {
+			snprintf(prop, sizeof(prop), "xvisor,disable-sbi-%s", ext->name);
+			if (devtree_has_prop(node, prop))
+				v->sbi_disabled |= 1UL << i;
+		}
+		if (ext->probe && !ext->probe(v))
+			v->sbi_disabled |= 1UL << i;
+		i++;
 	}
 }
 
-static bool ext_present(struct vcpu *v, const struct sbi_ext *ext)
+/*
+ * The extension that serves eid for v, NULL if none is present; *slot is
+ * its index in the table, for the per-extension call counts.  The table
+ * is scanned in link order, the commonest extensions first (objects.mk).
+ */
+static inline const struct sbi_ext *ext_find(struct vcpu *v, unsigned long eid,
+					     unsigned int *slot)
 {
-	if (v->sbi_disabled & ext_bit(ext))
-		return false;
-	return !ext->probe || ext->probe(v);
-}
+	unsigned int i = 0;
 
-static const struct sbi_ext *ext_find(struct vcpu *v, unsigned long eid)
-{
-	vmm_table_foreach(const struct sbi_ext, vmm_sbi_exts, ext)
-		if (eid >= ext->eid_min && eid <= ext->eid_max)
-			return ext_present(v, ext) ? ext : NULL;
+	vmm_table_foreach(const struct sbi_ext, vmm_sbi_exts, ext) {
+		if (eid - ext->eid_min <= ext->eid_max - ext->eid_min) {
+			if ((v->sbi_disabled >> i) & 1)
+				return NULL;
+			*slot = i;
+			return ext;
+		}
+		i++;
+	}
 	return NULL;
 }
 
 bool sbi_server_probe(struct vcpu *v, unsigned long eid)
 {
-	return ext_find(v, eid) != NULL;
+	unsigned int slot;
+
+	return ext_find(v, eid, &slot) != NULL;
 }
 
 void sbi_server_handle(struct vcpu *v)
 {
 	unsigned long *x = vcpu_arch(v)->regs.x;
-	unsigned long eid = x[REG_A7], fid = x[REG_A6];
-	const struct sbi_ext *ext = ext_find(v, eid);
+	unsigned long eid = x[REG_A7];
+	unsigned int slot = VCPU_SBI_SLOTS - 1;
+	const struct sbi_ext *ext = ext_find(v, eid, &slot);
 	struct sbi_ret ret = { .error = SBI_ERR_NOT_SUPPORTED };
-	unsigned long args[SBI_NR_ARGS];
 
-	v->stats.sbi_calls++;
-	v->stats.sbi[ext ? ext - __start_vmm_sbi_exts : VCPU_SBI_SLOTS - 1]++;
-	sbi_pmu_fw_count(v, SBI_PMU_FW_ECALL);
-	/* A copy: handlers that reset the vCPU may rewrite its registers.
-	 * Word by word: libc's memcpy is a byte loop, 300 instructions here. */
-	for (unsigned int i = 0; i < SBI_NR_ARGS; i++)
-		args[i] = x[REG_A0 + i];
+	v->stats.sbi_calls++;	/* also the PMU's SBI_PMU_FW_ECALL event */
+	v->stats.sbi[slot]++;
 	if (ext)
-		ext->handle(v, eid, fid, args, &ret);
+		ext->handle(v, eid, x[REG_A6], &x[REG_A0], &ret);
 	else
 		ret.legacy = true;	/* an unknown EID leaves a1 alone */
 	if (ret.skip_writeback)

@@ -38,9 +38,20 @@ int insn_decode_mmio(unsigned long insn, bool from_htinst, struct mmio_insn *out
 
 /*
  * Extend the low @m->width bytes of a value read by the load @m to 64
- * bits: sign-extended when @m->sign_extend, zero-extended otherwise.
+ * bits: sign-extended when @m->sign_extend, zero-extended otherwise
+ * (inline: every emulated load does it).
  */
-unsigned long mmio_load_extend(uint64_t val, const struct mmio_insn *m);
+static inline unsigned long mmio_load_extend(uint64_t val, const struct mmio_insn *m)
+{
+	unsigned int shift;
+
+	if (m->width < 1 || m->width > 7)
+		return val;
+	shift = 64 - 8 * m->width;
+	if (m->sign_extend)
+		return (unsigned long)((int64_t)(val << shift) >> shift);
+	return val << shift >> shift;
+}
 
 /*
  * Whether @insn (raw or htinst: an atomic is always 32 bits) is an LR, SC

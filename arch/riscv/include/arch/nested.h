@@ -40,9 +40,12 @@ void nested_trap_taken(struct vcpu *v, bool gva);
  *   (false: the guest hypervisor runs, the caller handles the exit).
  * nested_post_irqs: interrupts posted to the vCPU (hvip bits set/clear)
  *   are the guest hypervisor's; true if taken (false: put them in hvip).
- * nested_before_entry: before each entry, with the vCPU loaded; ends the
- *   nested run with an interrupt the guest hypervisor takes.
- * nested_put: from vcpu_put, gives the hart its own trap delegation back.
+ * nested_before_entry: before an entry that follows something posted to
+ *   the vCPU (interrupts, requests), with the vCPU loaded; ends the nested
+ *   run with an interrupt the guest hypervisor takes.
+ * nested_put / nested_load: from vcpu_put / the end of vcpu_load, give the
+ *   hart its own state back (hgatp, htimedelta, henvcfg, delegation) and
+ *   put the nested run's on it again.
  */
 /*
  * For SBI NACL (the guest hypervisor, running): read (or write, with the
@@ -57,5 +60,6 @@ bool nested_handle_exit(struct vcpu *v);
 bool nested_post_irqs(struct vcpu *v, unsigned long set, unsigned long clear);
 void nested_before_entry(struct vcpu *v);
 void nested_put(struct vcpu *v);
+void nested_load(struct vcpu *v);
 
 #endif

@@ -2,9 +2,12 @@
  * The SBI implementation offered to guests.  Each extension is one file
  * (arch/riscv/sbi/sbi_ext_*.c) declaring a struct sbi_ext with
  * VMM_SBI_EXT(var) = { ... }; the dispatcher (sbi_server.c) finds it by EID,
- * checks that it is present for the calling vCPU (probe, and not hidden by
+ * checks that it is present for the calling vCPU (probe, asked once when
+ * the vCPU is configured, and not hidden by
  * `xvisor,disable-sbi-<name>`), and calls handle().  handle() reads its
- * arguments from args[0..5] (a0..a5), fills ret->error (an SBI error code)
+ * arguments from args[0..5], which are the caller's a0..a5 in place (so a
+ * handler that rewrites the caller's registers reads its arguments
+ * first), fills ret->error (an SBI error code)
  * and ret->value, and returns 0; it sets ret->skip_writeback when the call
  * must not touch a0/a1 or the PC (e.g. after hart_stop or a reset, where the
  * vCPU has new state).  Legacy extensions set ret->legacy: only a0 is
@@ -29,7 +32,9 @@ struct sbi_ret {
 struct sbi_ext {
 	const char *name;	/* for xvisor,disable-sbi-<name>; NULL = cannot hide */
 	unsigned long eid_min, eid_max;
-	bool (*probe)(struct vcpu *v);	/* NULL = always present */
+	/* NULL = always present; asked once, when the vCPU is configured
+	 * (its ISA is known then). */
+	bool (*probe)(struct vcpu *v);
 	void (*handle)(struct vcpu *v, unsigned long eid, unsigned long fid,
 		       const unsigned long *args, struct sbi_ret *ret);
 };
@@ -55,16 +60,16 @@ enum sbi_pmu_fw_event {
 };
 
 /* PMU counters of a vCPU: raw[] counts each event always (atomically, as
- * other harts count IPIs and fences received); a started counter shows
- * value + raw - start_raw. */
+ * other harts count IPIs and fences received), raw[SBI_PMU_FW_ECALL] being
+ * a copy of the vCPU's stats.sbi_calls taken by each PMU call; a started
+ * counter shows value + raw - start_raw. */
 struct sbi_pmu {
 	uint64_t raw[SBI_PMU_FW_NR];
 	uint64_t value[SBI_PMU_FW_NR], start_raw[SBI_PMU_FW_NR];
 	uint32_t configured, started;	/* bit per counter */
 };
 
-/* Count one firmware event for v (any hart). */
-void sbi_pmu_fw_count(struct vcpu *v, unsigned int event);
+/* sbi_pmu_fw_count(v, event) (arch/vcpu_arch.h) counts one event for v. */
 
 /* STA: write the steal time of v to its record, if it changed; call on
  * v's thread before entering the guest when vcpu_arch(v)->sbi.sta_on. */
@@ -89,7 +94,8 @@ struct sbi_vcpu {
 #define SBI_IMPL_ID		2	/* as Xvisor: guests only print it */
 #define SBI_IMPL_VERSION	0x3002
 
-/* Hide what the vCPU's config node names (xvisor,disable-sbi-<name>). */
+/* Hide what the vCPU's config node names (xvisor,disable-sbi-<name>) and
+ * what the probes say it lacks; called once v's ISA is known. */
 void sbi_server_vcpu_config(struct vcpu *v, int node);
 /* Handle an ecall from VS-mode: called by the vCPU trap handler. */
 void sbi_server_handle(struct vcpu *v);

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <arch/insn_decode.h>
 #include <arch/sbi_server.h>
 #include <arch/vcpu_regs.h>
 #include <vmm/vcpu.h>
@@ -24,6 +25,7 @@ struct vcpu_vector;
  */
 #define VCPU_REQ_VVMA		(1UL << 0)	/* hfence.vvma for the guest's VMID */
 #define VCPU_REQ_FENCE_I	(1UL << 1)	/* fence.i */
+#define VCPU_REQ_NESTED		(1UL << 2)	/* look at the nested guest's state (nested/) */
 #define VCPU_NO_CPU		(~0U)
 
 struct vcpu_csrs {
@@ -39,6 +41,7 @@ struct vcpu_arch {
 	uint64_t fp[32];
 	unsigned long fcsr;
 	uint64_t timer_deadline;	/* SBI TIME / vstimecmp, guest time */
+	uint64_t entry_time;		/* host time of the last guest entry */
 	bool fp_dirty;			/* guest FP registers changed since saved */
 	bool vec_dirty;			/* guest vector state changed since saved */
 	struct vcpu_vector *vec;	/* vector state (vcpu_vector.c), NULL: no V */
@@ -46,9 +49,13 @@ struct vcpu_arch {
 	unsigned long requests;		/* VCPU_REQ_* bits, done before entry */
 	unsigned int last_cpu;		/* hart it last ran on, VCPU_NO_CPU: none */
 	struct timer_event wakeup;	/* wakes a blocked Sstc vCPU */
-	/* The emulated region of the last MMIO exit, tried before the lookup
-	 * (regions live as long as the guest's vCPUs). */
+	/* The last MMIO exit (vcpu_exit.c): its emulated region and that
+	 * region's index in the guest's, and the last instruction decoded
+	 * (~0: none) with its decoding. */
 	struct guest_region *mmio_last;
+	unsigned int mmio_last_index;
+	unsigned long mmio_insn_key;
+	struct mmio_insn mmio_insn;
 	struct vcpu_aia *aia;		/* AIA interrupt file (vcpu_aia.c), NULL: none */
 	struct nested *nested;		/* virtual H state (nested/), NULL: no H */
 	struct sbi_vcpu sbi;		/* SBI server state (arch/sbi_server.h) */
@@ -59,10 +66,18 @@ static inline struct vcpu_arch *vcpu_arch(struct vcpu *v)
 	return v->arch;
 }
 
+/* Count one SBI PMU firmware event for v (any hart; inline, as every
+ * SBI call counts one). */
+static inline void sbi_pmu_fw_count(struct vcpu *v, unsigned int event)
+{
+	__atomic_fetch_add(&vcpu_arch(v)->sbi.pmu.raw[event], 1, __ATOMIC_RELAXED);
+}
+
 /* Guest time (the guest's `time` CSR value) now. */
 uint64_t vcpu_guest_time(struct vcpu *v);
 /* SBI TIME set_timer: program the vCPU's timer for a guest-time deadline
- * and clear its pending timer interrupt; UINT64_MAX disarms it. */
+ * and clear its pending timer interrupt; UINT64_MAX disarms it.  Called
+ * by v's own thread while its state is on the hart (its SBI call). */
 void vcpu_timer_set(struct vcpu *v, uint64_t deadline);
 /* Make v flush its VS-stage TLB (hfence.vvma for the guest's VMID) and,
  * if fence_i, its instruction cache, before it next runs guest code.  On

@@ -1,10 +1,10 @@
 /*
  * Micro-benchmarks, in timebase ticks per operation, printed as
  * "BENCH <name> <ticks>" (two decimals): an SBI ecall round trip
- * (BASE get_spec_version), an emulated MMIO read (vminfo magic) and write
- * (UART scratch register), and the timer interrupt latency (from the
- * set_timer deadline to the trap handler's first time read, the guest
- * waiting in WFI).
+ * (BASE get_spec_version), an SBI TIME set_timer to a deadline that does
+ * not expire, an emulated MMIO read (vminfo magic) and write (UART scratch
+ * register), and the timer interrupt latency (from the set_timer deadline
+ * to the trap handler's first time read, the guest waiting in WFI).
  */
 #include <stdio.h>
 
@@ -28,6 +28,16 @@ static void bench_ecall(unsigned int n)
 	for (unsigned int i = 0; i < n; i++)
 		sbi_call(SBI_EXT_BASE, 0, 0, 0, 0, 0);
 	report("sbi_ecall", time_now() - t0, n);
+}
+
+static void bench_set_timer(unsigned int n)
+{
+	uint64_t t0 = time_now(), far = t0 + 1000 * timebase_hz();
+
+	for (unsigned int i = 0; i < n; i++)
+		sbi_set_timer(far + i);
+	report("sbi_set_timer", time_now() - t0, n);
+	sbi_set_timer(UINT64_MAX);
 }
 
 static void bench_mmio_read(unsigned int n)
@@ -69,6 +79,7 @@ static void bench_timer_latency(void)
 void bench_run(unsigned int iterations)
 {
 	bench_ecall(iterations);
+	bench_set_timer(iterations);
 	bench_mmio_read(iterations);
 	bench_mmio_write(iterations);
 	bench_timer_latency();

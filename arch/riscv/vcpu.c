@@ -62,13 +62,14 @@ int arch_vcpu_init(struct vcpu *v, int node)
 		v->arch = NULL;
 		return -EINVAL;
 	}
-	sbi_server_vcpu_config(v, node);
 	if (vcpu_vector_init(v) || nested_vcpu_init(v, node, isa_string)) {
 		vcpu_vector_deinit(v);
 		free(a);
 		v->arch = NULL;
 		return -ENOMEM;
 	}
+	/* After the ISA is final: the probes (NACL) look at it. */
+	sbi_server_vcpu_config(v, node);
 	timer_event_init(&a->wakeup, NULL, v);
 	a->last_cpu = VCPU_NO_CPU;
 	a->regs.vcpu = v;

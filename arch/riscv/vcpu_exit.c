@@ -272,6 +272,16 @@ static void (*const exit_handlers[])(struct vcpu *v) = {
 	[EXC_STORE_GUEST_PAGE_FAULT] = handle_mmio,
 };
 
+void vcpu_guest_exit(struct vcpu *v)
+{
+	unsigned long cause = vcpu_arch(v)->regs.scause;
+
+	if (cause < sizeof(exit_handlers) / sizeof(exit_handlers[0]) && exit_handlers[cause])
+		exit_handlers[cause](v);
+	else
+		halt(v, "unexpected trap (scause %llu)", cause);
+}
+
 void vcpu_handle_exit(struct vcpu *v)
 {
 	unsigned long cause = vcpu_arch(v)->regs.scause;
@@ -279,12 +289,9 @@ void vcpu_handle_exit(struct vcpu *v)
 	if (cause & SCAUSE_IRQ) {
 		v->stats.irqs++;
 		arch_handle_irq(cause);
-	} else if (vcpu_arch(v)->nested && nested_handle_exit(v)) {
-		/* an exit of the nested guest (arch/riscv/nested/) */
-	} else if (cause < sizeof(exit_handlers) / sizeof(exit_handlers[0]) &&
-		   exit_handlers[cause]) {
-		exit_handlers[cause](v);
+	} else if (vcpu_arch(v)->nested) {
+		nested_handle_exit(v);	/* arch/riscv/nested/: calls back if no nested guest runs */
 	} else {
-		halt(v, "unexpected trap (scause %llu)", cause);
+		vcpu_guest_exit(v);
 	}
 }

@@ -292,12 +292,14 @@ static void virtual_insn(struct vcpu *v)
 	nested_l2_exit(v, EXC_VIRTUAL, insn, 0, 0, false);
 }
 
-bool nested_handle_exit(struct vcpu *v)
+void nested_handle_exit(struct vcpu *v)
 {
 	struct vcpu_regs *r = &vcpu_arch(v)->regs;
 
-	if (!nested_of(v)->l2)
-		return false;
+	if (!nested_of(v)->l2) {
+		vcpu_guest_exit(v);
+		return;
+	}
 	switch (r->scause) {
 	case EXC_ECALL_VS:
 		nested_l2_exit(v, r->scause, 0, 0, 0, false);
@@ -314,7 +316,6 @@ bool nested_handle_exit(struct vcpu *v)
 		nested_l2_exit(v, r->scause, r->stval, 0, 0, r->hstatus & HSTATUS_GVA);
 		break;
 	}
-	return true;
 }
 
 /* The interrupt the guest hypervisor takes now, or 0: its own (posted by

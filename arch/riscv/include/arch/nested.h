@@ -36,8 +36,8 @@ void nested_trap_taken(struct vcpu *v, bool gva);
 
 /*
  * While the nested guest runs (virtual V=1):
- * nested_handle_exit: every exit but host interrupts; true if handled
- *   (false: the guest hypervisor runs, the caller handles the exit).
+ * nested_handle_exit: every exit of a vCPU with H but host interrupts:
+ *   handled here while the nested guest runs, else by vcpu_guest_exit().
  * nested_post_irqs: interrupts posted to the vCPU (hvip bits set/clear)
  *   are the guest hypervisor's; true if taken (false: put them in hvip).
  * nested_before_entry: before an entry that follows something posted to
@@ -56,7 +56,7 @@ void nested_trap_taken(struct vcpu *v, bool gva);
 int nested_csr(struct vcpu *v, unsigned int num, unsigned long *val, bool write);
 void nested_hfence(struct vcpu *v, bool gvma);
 
-bool nested_handle_exit(struct vcpu *v);
+void nested_handle_exit(struct vcpu *v);
 bool nested_post_irqs(struct vcpu *v, unsigned long set, unsigned long clear);
 void nested_before_entry(struct vcpu *v);
 void nested_put(struct vcpu *v);

@@ -14,6 +14,8 @@ void vcpu_load(struct vcpu *v);
 void vcpu_put(struct vcpu *v);
 /* Handle the trap the guest just returned with. */
 void vcpu_handle_exit(struct vcpu *v);
+/* The same for an exception (not a host interrupt) of the guest's own code. */
+void vcpu_guest_exit(struct vcpu *v);
 /* Deliver an exception to the guest as if the hardware had. */
 void vcpu_redirect_trap(struct vcpu *v, unsigned long cause, unsigned long tval);
 /* Whether the vCPU's timer is its own vstimecmp (it has Sstc). */

@@ -15,18 +15,11 @@
 #include <arch/asm.h>
 #include <arch/gstage.h>
 #include <arch/gstage_guest.h>
+#include <arch/pte.h>
 #include <vmm/guest.h>
 #include <vmm/page.h>
 #include <vmm/smp.h>
 
-#define PTE_V	(1UL << 0)
-#define PTE_R	(1UL << 1)
-#define PTE_W	(1UL << 2)
-#define PTE_X	(1UL << 3)
-#define PTE_U	(1UL << 4)
-#define PTE_A	(1UL << 6)
-#define PTE_D	(1UL << 7)
-#define PTE_LEAF (PTE_R | PTE_W | PTE_X)
 
 static unsigned long vmid_map[(1UL << 14) / 64];
 static spinlock_t vmid_lock = SPINLOCK_INIT;

@@ -10,14 +10,8 @@
 #include <string.h>
 #include <arch/asm.h>
 #include <arch/mmu.h>
+#include <arch/pte.h>
 
-#define PTE_V	(1UL << 0)
-#define PTE_R	(1UL << 1)
-#define PTE_W	(1UL << 2)
-#define PTE_X	(1UL << 3)
-#define PTE_G	(1UL << 5)
-#define PTE_A	(1UL << 6)
-#define PTE_D	(1UL << 7)
 #define GIB	(1UL << 30)
 
 static uint64_t root[512] __attribute__((aligned(4096)));

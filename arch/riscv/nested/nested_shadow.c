@@ -11,18 +11,12 @@
  */
 #include <errno.h>
 #include <arch/gstage.h>
+#include <arch/pte.h>
 #include <vmm/guest.h>
 #include <vmm/smp.h>
 #include "nested_priv.h"
 
 #define SHADOW_MAX_TABLE_PAGES	256	/* 1 MiB of tables, then start over */
-#define PTE_V	(1UL << 0)
-#define PTE_R	(1UL << 1)
-#define PTE_W	(1UL << 2)
-#define PTE_X	(1UL << 3)
-#define PTE_U	(1UL << 4)
-#define PTE_A	(1UL << 6)
-#define PTE_D	(1UL << 7)
 #define PPN_MASK ((1ULL << 44) - 1)
 
 int nested_shadow_init(struct vcpu *v)

@@ -102,6 +102,60 @@ def guest_bench(icount=False):
     return figures
 
 
+NESTED_FIGURES = {}
+
+
+def nested_bench():
+    """The same `bench` of the SBI test guest as a nested guest (inside
+    this build's vmm.bin, itself guest0 with the H extension: the nested
+    test's setup), under -icount: {name: ticks per op}."""
+    from test_nested import boot_inner, inner_sbitest
+
+    if NESTED_FIGURES:
+        return NESTED_FIGURES
+    log = os.path.join(LOG_DIR, "bench-nested-icount.log")
+    if os.path.exists(log):
+        os.remove(log)
+    started = []
+
+    def boot(**kw):
+        started.append(Qemu(log, kernel=KERNEL, extra=ICOUNT, **kw))
+        started[-1].start()
+        return started[-1]
+
+    try:
+        q, _ = boot_inner(boot)
+        inner_sbitest(q)
+        q.send("bench 200\r")
+        out = q.expect_exact("BENCH done", timeout=600)
+    finally:
+        for q in started:
+            q.close()
+    for name, value in re.findall(r"BENCH (\w+) ([0-9.]+)", out):
+        NESTED_FIGURES[name] = value
+    return NESTED_FIGURES
+
+
+def nested_insns(name):
+    return "%.0f" % (float(nested_bench()[name]) * 100), "insns (one level: %s)" % insns(name)[0]
+
+
+def nested_sbi_ecall_insns():
+    """SBI ecall round trip of a nested guest: to the inner hypervisor,
+    whose every trapped hypervisor-CSR access and sret costs an outer exit."""
+    return nested_insns("sbi_ecall")
+
+
+def nested_mmio_read_insns():
+    """Emulated MMIO load of a nested guest (the inner hypervisor's vminfo)."""
+    return nested_insns("mmio_read")
+
+
+def nested_mmio_write_insns():
+    """Emulated MMIO store of a nested guest (the inner hypervisor's UART)."""
+    return nested_insns("mmio_write")
+
+
 def insns(name):
     """Instructions per operation under -icount shift=0, beside the bare
     reference where there is one."""
@@ -373,6 +427,7 @@ def virtio_net_ping_rtt():
 
 
 FIGURES += [virtio_blk_read, virtio_blk_read_native, virtio_net_ping_rtt]
+FIGURES += [nested_sbi_ecall_insns, nested_mmio_read_insns, nested_mmio_write_insns]
 
 
 SBITEST_AIA_BOOTCMD = 'vmm.bootcmd="vfs mount initrd /;vfs run /sbitest_aia.xscript"'

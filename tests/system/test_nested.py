@@ -34,6 +34,20 @@ def boot_inner(boot):
     return q, out
 
 
+def inner_sbitest(q):
+    """From the inner XVisor#: the SBI test guest created and kicked in the
+    inner hypervisor, bound, at its sbitest# prompt (make bench uses it
+    too)."""
+    assert "Mounted initrd" in guest_cmd(q, "vfs mount initrd /", INNER)
+    out = guest_cmd(q, "vfs guest_fdt_load sbitest %s/sbitest.dtb 2" % SBITEST_DIR, INNER)
+    assert "Error" not in out, out
+    assert "sbitest: Created" in guest_cmd(q, "guest create sbitest", INNER)
+    out = guest_cmd(q, "vfs guest_load_list sbitest %s/sbitest.list" % SBITEST_DIR, INNER)
+    assert "Error" not in out, out
+    assert "sbitest: Kicked" in guest_cmd(q, "guest kick sbitest", INNER)
+    guest_cmd(q, "vserial bind sbitest/uart0", "sbitest# ", timeout=INNER_BOOT_TIMEOUT)
+
+
 def test_hypervisor_boots_in_guest(boot):
     q, out = boot_inner(boot)
     # The inner hypervisor's own boot lines: it found the H extension.
@@ -75,14 +89,7 @@ def test_sbitest_as_nested_guest(boot):
     passes its whole suite as a nested guest: timers through hvip, IPIs,
     HSM, suspend, fences, all through the shadow G-stage."""
     q, _ = boot_inner(boot)
-    assert "Mounted initrd" in guest_cmd(q, "vfs mount initrd /", INNER)
-    out = guest_cmd(q, "vfs guest_fdt_load sbitest %s/sbitest.dtb 2" % SBITEST_DIR, INNER)
-    assert "Error" not in out, out
-    assert "sbitest: Created" in guest_cmd(q, "guest create sbitest", INNER)
-    out = guest_cmd(q, "vfs guest_load_list sbitest %s/sbitest.list" % SBITEST_DIR, INNER)
-    assert "Error" not in out, out
-    assert "sbitest: Kicked" in guest_cmd(q, "guest kick sbitest", INNER)
-    guest_cmd(q, "vserial bind sbitest/uart0", "sbitest# ", timeout=INNER_BOOT_TIMEOUT)
+    inner_sbitest(q)
     out = guest_cmd(q, "sbi", "sbitest# ", timeout=INNER_BOOT_TIMEOUT)
     m = SUMMARY_RE.search(out)
     assert m, out

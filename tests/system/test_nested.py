@@ -7,12 +7,14 @@ the basic firmware (the nested guest, under the shadow G-stage), whose
 `basic# ` prompt must answer through two vserial levels.  The demo
 configuration names `h` without opting in, and its vCPUs must keep not
 having it.  The SBI test guest with `h` (sbitest-nested.dts) runs its
-`nacl` checks of SBI NACL.
+`nacl` checks of SBI NACL.  A Linux guest on nested.dtb (the demo
+configuration with the opt-in) sees `h` and loads KVM.
 """
 
 import re
 
 from guests import DEMO_BOOTCMD, MOUNT_BOOTCMD, bind, boot_disk, guest_cmd, unbind
+from test_linux import autoexec_linux, linux_cmd
 
 NESTED_BOOTCMD = 'vmm.bootcmd="vfs mount initrd /;vfs run /nested.xscript"'
 BASIC = "basic# "
@@ -123,3 +125,23 @@ def test_nacl_sbitest(boot):
     assert "FAIL" not in out, out
     assert int(m.group(2)) == 0 and int(m.group(1)) >= 25, out
     unbind(q)
+
+
+def test_linux_with_h_loads_kvm(boot):
+    """Linux on vCPUs with H: /proc/cpuinfo shows `h`, and KVM (carried in
+    the rootfs, not loaded at boot) loads and creates /dev/kvm."""
+    q = boot_disk(boot, MOUNT_BOOTCMD)
+    assert "Error" not in q.run("shmem create default 0x1000000 21")
+    out = q.run("vfs guest_fdt_load guest0 /images/riscv/virt64/nested/nested.dtb 2 "
+                "mem0,physical_size,physsize,0x10000000 shmem0,shared_mem,string,default")
+    assert "Error" not in out, out
+    assert "guest0: Created" in q.run("guest create guest0")
+    out = q.run("vfs guest_load_list guest0 /images/riscv/virt64/nor_flash.list", timeout=60)
+    assert "Error" not in out, out
+    autoexec_linux(q)
+    isas = re.findall(r"^isa\s*: rv64([a-z]+)", linux_cmd(q, "grep ^isa /proc/cpuinfo"), re.M)
+    assert len(isas) == 2 and all("h" in i for i in isas), isas
+    assert linux_cmd(q, "unxz -c /lib/modules/extra/kvm.ko.xz >/tmp/k.ko") == ""
+    out = linux_cmd(q, "insmod /tmp/k.ko; echo rc=$?", timeout=120)
+    assert "rc=0" in out and "hypervisor extension available" in out, out
+    assert linux_cmd(q, "test -c /dev/kvm && echo kvm-ok") == "kvm-ok\n"

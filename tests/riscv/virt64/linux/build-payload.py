@@ -83,14 +83,15 @@ def build_files(out, deb_dir, versions):
     os.replace(tmp, os.path.join(out, "Image"))
     kdeb = os.path.join(deb_dir, versions[kpkgs[0]][2])
     try:
-        modules = kmodules.from_deb(kdeb)
+        modules, extra = kmodules.from_deb(kdeb)
     except kmodules.ModuleError as e:
         die(str(e))
-    initramfs.build(busybox, os.path.join(out, "rootfs.img.tmp"), modules)
+    initramfs.build(busybox, os.path.join(out, "rootfs.img.tmp"), modules, extra)
     os.replace(os.path.join(out, "rootfs.img.tmp"), os.path.join(out, "rootfs.img"))
     print("guest-payload: Image from %s (%d bytes), rootfs.img %d bytes, modules: %s"
           % (kname, len(kernel), os.path.getsize(os.path.join(out, "rootfs.img")),
-             " ".join(name for name, _ in modules)))
+             " ".join(name for name, _ in modules) +
+             " (carried: %s)" % " ".join(name for name, _ in extra)))
 
 
 def up_to_date(out, versions_file):

@@ -6,7 +6,8 @@ byte reproducible: fixed mtime, uid/gid 0, sorted entries) and the rootfs
 contents: the static busybox, /init, a /dev/console node for the kernel's
 first console, the empty mount points, and the kernel modules given
 (kmodules.py: /lib/modules/<name>.ko, their load order in
-/lib/modules/order).  /init installs the applet links at boot, mounts
+/lib/modules/order; modules carried but not loaded, xz-compressed, in
+/lib/modules/extra/).  /init installs the applet links at boot, mounts
 proc, sysfs, devtmpfs and devpts, loads the modules in order, and runs a
 login shell on the console with job control (setsid cttyhack), restarting
 it when it exits so that PID 1 never does.
@@ -74,9 +75,10 @@ def newc(entries, mtime=0):
     return bytes(out)
 
 
-def rootfs_entries(busybox, modules=()):
-    """The archive members for the given static busybox binary and the
-    [(name, .ko bytes)] modules, in load order."""
+def rootfs_entries(busybox, modules=(), extra=()):
+    """The archive members for the given static busybox binary, the
+    [(name, .ko bytes)] modules, in load order, and the [(name, .ko.xz
+    bytes)] extra modules, carried but not loaded."""
     entries = [Entry(d, stat.S_IFDIR | 0o755) for d in DIRS]
     entries += [
         Entry("bin/busybox", stat.S_IFREG | 0o755, busybox),
@@ -88,6 +90,10 @@ def rootfs_entries(busybox, modules=()):
     ]
     for name, ko in modules:
         entries.append(Entry("lib/modules/%s.ko" % name, stat.S_IFREG | 0o644, ko))
+    if extra:
+        entries.append(Entry("lib/modules/extra", stat.S_IFDIR | 0o755))
+    for name, xz in extra:
+        entries.append(Entry("lib/modules/extra/%s.ko.xz" % name, stat.S_IFREG | 0o644, xz))
     if modules:
         order = "".join("%s\n" % name for name, _ in modules)
         entries.append(Entry("lib/modules/order", stat.S_IFREG | 0o644, order.encode()))
@@ -97,10 +103,10 @@ def rootfs_entries(busybox, modules=()):
     return sorted(entries, key=lambda e: e.name)
 
 
-def build(busybox, path, modules=()):
-    """Writes the gzip-compressed initramfs for busybox (and the ordered
-    [(name, .ko bytes)] modules) to path."""
+def build(busybox, path, modules=(), extra=()):
+    """Writes the gzip-compressed initramfs for busybox (the ordered
+    [(name, .ko bytes)] modules, the extra [(name, .ko.xz bytes)]) to path."""
     with open(path, "wb") as raw:
         with gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0,
                            filename="") as z:
-            z.write(newc(rootfs_entries(busybox, modules)))
+            z.write(newc(rootfs_entries(busybox, modules, extra)))

@@ -22,6 +22,13 @@ import tarfile
 WANTED = ("virtio_mmio", "virtio_blk", "virtio_net", "virtio-rng")
 
 
+# Carried in the rootfs as /lib/modules/extra/<name>.ko.xz but not loaded
+# at boot: KVM, which only a vCPU with the H extension can load
+# (docs/nested.md); the guest unpacks it with BusyBox's unxz.
+EXTRA = ("kvm",)
+XZ_MAGIC = b"\xfd7zXZ\x00"
+
+
 class ModuleError(Exception):
     pass
 
@@ -99,6 +106,25 @@ def load_order(available, wanted=WANTED):
     return order
 
 
-def from_deb(deb, wanted=WANTED):
-    """The ordered [(name, bytes)] the guest loads, from a linux-image .deb."""
-    return load_order(read_deb_modules(deb), wanted)
+def extras(available, extra=EXTRA):
+    """[(name, .ko.xz bytes)] of the extra modules (which must need no other
+    module), xz-compressed with a CRC32 check (what BusyBox's unxz reads)."""
+    out = []
+    for name in extra:
+        if _canon(name) not in available:
+            raise ModuleError("module %s is not in the kernel package" % name)
+        mod, data = available[_canon(name)]
+        ko = plain(data)
+        if depends(ko):
+            raise ModuleError("extra module %s needs %s" % (name, ",".join(depends(ko))))
+        if not data.startswith(XZ_MAGIC):
+            data = lzma.compress(ko, format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC32)
+        out.append((mod, data))
+    return out
+
+
+def from_deb(deb, wanted=WANTED, extra=EXTRA):
+    """From a linux-image .deb: the ordered [(name, bytes)] the guest loads,
+    and the [(name, .ko.xz bytes)] it only carries."""
+    available = read_deb_modules(deb)
+    return load_order(available, wanted), extras(available, extra)

@@ -26,6 +26,7 @@ struct cache_ent {
 struct ext2_cache {
 	unsigned int n;
 	unsigned int next;	/* round-robin eviction hand */
+	unsigned int recent[2];	/* the last two hits: a file's indirect blocks */
 	struct cache_ent ent[];
 };
 
@@ -56,11 +57,27 @@ void ext2_cache_free(struct ext2_fs *fs)
 	fs->cache = NULL;
 }
 
+static bool holds(const struct cache_ent *e, uint64_t blk)
+{
+	return e->valid && e->blk == blk;
+}
+
+/* Reading a long file asks for the same (double) indirect blocks once per
+ * data block: the last two hits are tried before the scan. */
 static struct cache_ent *find(struct ext2_cache *c, uint64_t blk)
 {
-	for (unsigned int i = 0; c && i < c->n; i++)
-		if (c->ent[i].valid && c->ent[i].blk == blk)
+	if (!c)
+		return NULL;
+	for (unsigned int r = 0; r < 2; r++)
+		if (holds(&c->ent[c->recent[r]], blk))
+			return &c->ent[c->recent[r]];
+	for (unsigned int i = 0; i < c->n; i++) {
+		if (holds(&c->ent[i], blk)) {
+			c->recent[1] = c->recent[0];
+			c->recent[0] = i;
 			return &c->ent[i];
+		}
+	}
 	return NULL;
 }
 

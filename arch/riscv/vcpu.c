@@ -111,7 +111,7 @@ void arch_vcpu_reset_regs(struct vcpu *v, uint64_t pc, uint64_t a0, uint64_t a1)
 	/* Return to VS-mode (SPP=1) with the host's FS and VS enabled for the guest. */
 	a->regs.sstatus = SSTATUS_SPP | SSTATUS_SPIE | fs | vs;
 	a->regs.hstatus = (2UL << HSTATUS_VSXL_SHIFT) | HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VTW;
-	a->csrs.vsstatus = fs | vs | (2UL << 32);	/* UXL = 64 */
+	a->csrs.vs.vsstatus = fs | vs | (2UL << 32);	/* UXL = 64 */
 	a->csrs.vstimecmp = UINT64_MAX;
 	a->csrs.henvcfg = isa_henvcfg(v->isa);
 	a->timer_deadline = UINT64_MAX;
@@ -159,14 +159,7 @@ void vcpu_load(struct vcpu *v)
 	}
 	csr_write(CSR_HTIMEDELTA, -v->guest->time_base);
 	csr_write(CSR_HENVCFG, a->csrs.henvcfg);
-	csr_write(CSR_VSSTATUS, a->csrs.vsstatus);
-	csr_write(CSR_VSIE, a->csrs.vsie);
-	csr_write(CSR_VSTVEC, a->csrs.vstvec);
-	csr_write(CSR_VSSCRATCH, a->csrs.vsscratch);
-	csr_write(CSR_VSEPC, a->csrs.vsepc);
-	csr_write(CSR_VSCAUSE, a->csrs.vscause);
-	csr_write(CSR_VSTVAL, a->csrs.vstval);
-	csr_write(CSR_VSATP, a->csrs.vsatp);
+	vs_csrs_restore(&a->csrs.vs);
 	csr_write(CSR_SCOUNTEREN, a->csrs.scounteren);
 	csr_write(CSR_SENVCFG, a->csrs.senvcfg);
 	csr_write(CSR_HVIP, a->csrs.hvip);
@@ -186,14 +179,7 @@ void vcpu_put(struct vcpu *v)
 
 	if (!a->loaded)
 		return;
-	a->csrs.vsstatus = csr_read(CSR_VSSTATUS);
-	a->csrs.vsie = csr_read(CSR_VSIE);
-	a->csrs.vstvec = csr_read(CSR_VSTVEC);
-	a->csrs.vsscratch = csr_read(CSR_VSSCRATCH);
-	a->csrs.vsepc = csr_read(CSR_VSEPC);
-	a->csrs.vscause = csr_read(CSR_VSCAUSE);
-	a->csrs.vstval = csr_read(CSR_VSTVAL);
-	a->csrs.vsatp = csr_read(CSR_VSATP);
+	vs_csrs_save(&a->csrs.vs);
 	a->csrs.scounteren = csr_read(CSR_SCOUNTEREN);
 	a->csrs.senvcfg = csr_read(CSR_SENVCFG);
 	a->csrs.hvip = csr_read(CSR_HVIP);
@@ -379,7 +365,7 @@ bool vcpu_has_pending_irq(struct vcpu *v)
 	struct vcpu_arch *a = v->arch;
 	bool sstc = vcpu_uses_sstc(v);
 	unsigned long hvip = a->loaded ? csr_read(CSR_HVIP) : a->csrs.hvip;
-	unsigned long vsie = a->loaded ? csr_read(CSR_VSIE) : a->csrs.vsie;
+	unsigned long vsie = a->loaded ? csr_read(CSR_VSIE) : a->csrs.vs.vsie;
 	uint64_t cmp = a->loaded && sstc ? csr_read(CSR_VSTIMECMP) : a->csrs.vstimecmp;
 	unsigned long pending = (hvip | v->irq_pending) & ~v->irq_clear;
 
@@ -424,9 +410,9 @@ void arch_vcpu_dump_regs(struct vcpu *v)
 	       a->regs.scause, a->regs.stval, a->regs.htval, a->regs.htinst);
 	for (int i = 1; i < 32; i++)
 		printf("  %-4s 0x%016lx%s", names[i], a->regs.x[i], i % 4 == 3 ? "\n" : "");
-	printf("\n  vsstatus 0x%016lx  vsepc    0x%016lx  vscause 0x%016lx\n", a->csrs.vsstatus,
-	       a->csrs.vsepc, a->csrs.vscause);
-	printf("  vstvec   0x%016lx  vsatp    0x%016lx  hvip    0x%016lx\n", a->csrs.vstvec,
-	       a->csrs.vsatp, a->csrs.hvip);
+	printf("\n  vsstatus 0x%016lx  vsepc    0x%016lx  vscause 0x%016lx\n", a->csrs.vs.vsstatus,
+	       a->csrs.vs.vsepc, a->csrs.vs.vscause);
+	printf("  vstvec   0x%016lx  vsatp    0x%016lx  hvip    0x%016lx\n", a->csrs.vs.vstvec,
+	       a->csrs.vs.vsatp, a->csrs.hvip);
 	vcpu_vector_dump(v);
 }

@@ -29,14 +29,7 @@ static void l1_save(struct vcpu *v)
 {
 	struct nested *n = nested_of(v);
 
-	n->l1.vsstatus = csr_read(CSR_VSSTATUS);
-	n->l1.vsie = csr_read(CSR_VSIE);
-	n->l1.vstvec = csr_read(CSR_VSTVEC);
-	n->l1.vsscratch = csr_read(CSR_VSSCRATCH);
-	n->l1.vsepc = csr_read(CSR_VSEPC);
-	n->l1.vscause = csr_read(CSR_VSCAUSE);
-	n->l1.vstval = csr_read(CSR_VSTVAL);
-	n->l1.vsatp = csr_read(CSR_VSATP);
+	vs_csrs_save(&n->l1.vs);
 	n->l1.hvip = csr_read(CSR_HVIP);
 	if (vcpu_uses_sstc(v))
 		n->l1.vstimecmp = csr_read(CSR_VSTIMECMP);
@@ -46,14 +39,7 @@ static void l1_restore(struct vcpu *v)
 {
 	struct nested *n = nested_of(v);
 
-	csr_write(CSR_VSSTATUS, n->l1.vsstatus);
-	csr_write(CSR_VSIE, n->l1.vsie);
-	csr_write(CSR_VSTVEC, n->l1.vstvec);
-	csr_write(CSR_VSSCRATCH, n->l1.vsscratch);
-	csr_write(CSR_VSEPC, n->l1.vsepc);
-	csr_write(CSR_VSCAUSE, n->l1.vscause);
-	csr_write(CSR_VSTVAL, n->l1.vstval);
-	csr_write(CSR_VSATP, n->l1.vsatp);
+	vs_csrs_restore(&n->l1.vs);
 	/* vstimecmp first: writing it recomputes (may clear) hvip.VSTIP. */
 	if (vcpu_uses_sstc(v))
 		csr_write(CSR_VSTIMECMP, n->l1.vstimecmp);
@@ -328,7 +314,7 @@ static unsigned long l1_irq(struct vcpu *v)
 
 	if (vcpu_uses_sstc(v) && n->l1.vstimecmp <= vcpu_guest_time(v))
 		pend |= 1UL << IRQ_S_TIMER;
-	pend &= n->l1.vsie;
+	pend &= n->l1.vs.vsie;
 	pend |= n->hvip & ~n->hideleg & n->hie & VS_IRQS;
 	for (unsigned int i = 0; i < sizeof(order); i++)
 		if ((pend >> order[i]) & 1)

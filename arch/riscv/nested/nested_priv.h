@@ -31,8 +31,8 @@ struct nested {
 	unsigned long host_hedeleg, host_hideleg;
 	/* The guest hypervisor's supervisor CSRs while the nested guest runs. */
 	struct {
-		unsigned long vsstatus, vsie, vstvec, vsscratch, vsepc, vscause, vstval;
-		unsigned long vsatp, vstimecmp, hvip;
+		struct vs_csrs vs;
+		unsigned long vstimecmp, hvip;
 	} l1;
 	struct timer_event l1_timer;	/* kicks the vCPU at the l1 stimecmp */
 

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <arch/asm.h>
 #include <arch/insn_decode.h>
 #include <arch/sbi_server.h>
 #include <arch/vcpu_regs.h>
@@ -28,8 +29,38 @@ struct vcpu_vector;
 #define VCPU_REQ_NESTED		(1UL << 2)	/* look at the nested guest's state (nested/) */
 #define VCPU_NO_CPU		(~0U)
 
-struct vcpu_csrs {
+/* The VS-mode CSRs a world switch moves between the hart and memory (the
+ * vCPU's, or a guest hypervisor's while its nested guest runs). */
+struct vs_csrs {
 	unsigned long vsstatus, vsie, vstvec, vsscratch, vsepc, vscause, vstval, vsatp;
+};
+
+static inline void vs_csrs_save(struct vs_csrs *c)
+{
+	c->vsstatus = csr_read(CSR_VSSTATUS);
+	c->vsie = csr_read(CSR_VSIE);
+	c->vstvec = csr_read(CSR_VSTVEC);
+	c->vsscratch = csr_read(CSR_VSSCRATCH);
+	c->vsepc = csr_read(CSR_VSEPC);
+	c->vscause = csr_read(CSR_VSCAUSE);
+	c->vstval = csr_read(CSR_VSTVAL);
+	c->vsatp = csr_read(CSR_VSATP);
+}
+
+static inline void vs_csrs_restore(const struct vs_csrs *c)
+{
+	csr_write(CSR_VSSTATUS, c->vsstatus);
+	csr_write(CSR_VSIE, c->vsie);
+	csr_write(CSR_VSTVEC, c->vstvec);
+	csr_write(CSR_VSSCRATCH, c->vsscratch);
+	csr_write(CSR_VSEPC, c->vsepc);
+	csr_write(CSR_VSCAUSE, c->vscause);
+	csr_write(CSR_VSTVAL, c->vstval);
+	csr_write(CSR_VSATP, c->vsatp);
+}
+
+struct vcpu_csrs {
+	struct vs_csrs vs;
 	unsigned long hvip, henvcfg, vstimecmp;
 	/* Not banked for VS-mode: a guest writes the hart's own. */
 	unsigned long scounteren, senvcfg;
